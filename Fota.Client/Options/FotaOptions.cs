@@ -1,0 +1,86 @@
+namespace Fota.Client
+{
+    /// <summary>
+    /// Everything one upgrade request needs: libfota2's options plus where and how the image is
+    /// stored and checked. A plain settable class; <c>FotaClient</c> validates it before
+    /// any network traffic and reports problems as <see cref="FotaResult.InvalidOptions"/>,
+    /// <see cref="FotaResult.InvalidVersion"/>, <see cref="FotaResult.MissingProjectKey"/> or
+    /// <see cref="FotaResult.InvalidUrl"/>.
+    /// </summary>
+    public class FotaOptions
+    {
+        /// <summary>The LuatOS IoT platform's upgrade endpoint, libfota2's default.</summary>
+        public const string PlatformUrl = "http://iot.openluat.com/api/site/firmware_upgrade";
+
+        /// <summary>Default size of the single download buffer, as LuatOS and nanoFramework's update agent use.</summary>
+        public const int DefaultChunkSize = 4096;
+
+        /// <summary>Smallest accepted <see cref="ChunkSize"/>: the buffer also holds each reply header line.</summary>
+        public const int MinChunkSize = 512;
+
+        /// <summary>Largest accepted <see cref="ChunkSize"/>.</summary>
+        public const int MaxChunkSize = 65536;
+
+        /// <summary>
+        /// Base URL of the upgrade service. The four parameters are appended with <c>?</c> or <c>&amp;</c>.
+        /// A URL starting with <c>###</c> is used verbatim without those three characters: nothing is
+        /// appended and no project key is required.
+        /// </summary>
+        public string Url { get; set; } = PlatformUrl;
+
+        /// <summary>Unique device id sent as <c>imei</c>: a 4G IMEI, a Wi-Fi MAC as 12 hex digits, or any unique id.</summary>
+        public string Imei { get; set; }
+
+        /// <summary>The project key on the platform (libfota2's PRODUCT_KEY). Required with <see cref="PlatformUrl"/>.</summary>
+        public string ProjectKey { get; set; }
+
+        /// <summary>Must equal the "firmware name" entered when the upgrade was uploaded (not the file's name).</summary>
+        public string FirmwareName { get; set; }
+
+        /// <summary>
+        /// The running version as the platform compares it: three dot-separated decimal segments. The second and
+        /// third are 0–999; the first is 0–999 too, or the firmware core number in libfota2's <c>core.x.z</c> form
+        /// (e.g. <c>1025.1.0</c>), up to 99999. <see cref="FotaVersion.FromCore"/> builds that form.
+        /// </summary>
+        public string Version { get; set; }
+
+        /// <summary>HTTP method; libfota2 and the platform use GET.</summary>
+        public string Method { get; set; } = "GET";
+
+        /// <summary>Extra request headers, each <c>"Name: value"</c>. Host, Content-Length and Connection are set by the library.</summary>
+        public string[] Headers { get; set; }
+
+        /// <summary>Optional request body, sent with a Content-Length header.</summary>
+        public byte[] Body { get; set; }
+
+        /// <summary>Limit for the whole request in milliseconds (libfota2 documents 300 000).</summary>
+        public int Timeout { get; set; } = 300000;
+
+        /// <summary>Longest wait for connecting or for any single read, in milliseconds.</summary>
+        public int ReadTimeout { get; set; } = 30000;
+
+        /// <summary>PEM of the CA that signs the server's certificate, for https URLs.</summary>
+        public string ServerCaCertificate { get; set; }
+
+        /// <summary>PEM of the client certificate, for servers that require one.</summary>
+        public string ClientCertificate { get; set; }
+
+        /// <summary>PEM of the client certificate's private key.</summary>
+        public string ClientKey { get; set; }
+
+        /// <summary>Password of <see cref="ClientKey"/> when it is encrypted.</summary>
+        public string ClientKeyPassword { get; set; }
+
+        /// <summary>Where the image is stored, e.g. a <c>FileRegion</c>. Required.</summary>
+        public IFotaRegion Region { get; set; }
+
+        /// <summary>Size of the single download buffer, allocated once per request (512–65536).</summary>
+        public int ChunkSize { get; set; } = DefaultChunkSize;
+
+        /// <summary>Checks every payload byte passes through before the region is committed.</summary>
+        public IFotaVerifier[] Verifiers { get; set; }
+
+        /// <summary>Opens connections; <c>null</c> uses the platform's socket connector.</summary>
+        public IConnector Connector { get; set; }
+    }
+}
