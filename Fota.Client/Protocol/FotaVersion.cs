@@ -89,6 +89,29 @@ namespace Fota.Client
         }
 
         /// <summary>
+        /// Whether <paramref name="candidate"/> is newer than <paramref name="current"/> the way the platform decides
+        /// it: first segment, then third; the middle segment is ignored. Both must pass <see cref="Check"/>.
+        /// </summary>
+        /// <exception cref="System.ArgumentException">When either version is malformed.</exception>
+        public static bool IsNewer(string candidate, string current)
+        {
+            int[] a = Parse(candidate, "candidate");
+            int[] b = Parse(current, "current");
+            return a[0] != b[0] ? a[0] > b[0] : a[2] > b[2];
+        }
+
+        private static int[] Parse(string version, string name)
+        {
+            string problem = Check(version);
+            if (problem != null)
+            {
+                throw new System.ArgumentException(problem, name);
+            }
+
+            return Split(version);
+        }
+
+        /// <summary>
         /// Parses <c>a.b.c</c> into three numbers, or <c>null</c> when it is not exactly three non-empty runs of at
         /// most five decimal digits (no signs, spaces or leading '+').
         /// </summary>
