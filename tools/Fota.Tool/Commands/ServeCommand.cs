@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using Fota.Server;
+
+namespace Fota.Tool
+{
+    /// <summary><c>fota serve</c>: runs the upgrade server until Ctrl+C or SIGTERM.</summary>
+    public static class ServeCommand
+    {
+        /// <summary>Starts the server, logs one line per request to <paramref name="output"/>, stops on a signal.</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        {
+            var arguments = new Arguments(args, 1, "serve", new[] { DataFolder.Option, "urls", "max-per-day" }, new[] { "quiet" });
+            arguments.ExpectPositionals(0, "serve", "nothing more");
+            var options = new FotaServerOptions
+            {
+                DataDirectory = DataFolder.Of(arguments),
+                Urls = arguments.Get("urls", FotaServerOptions.DefaultUrl).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                MaxUpgradesPerDay = (int)arguments.GetNumber("max-per-day", FotaServerOptions.DefaultMaxUpgradesPerDay, 1, 1000000),
+                Log = arguments.Has("quiet") ? null : output,
+            };
+            foreach (string url in options.Urls)
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) || parsed.Scheme != "http")
+                {
+                    throw new UsageException("--urls: '" + url + "' is not an http:// URL such as " + FotaServerOptions.DefaultUrl + ".");
+                }
+            }
+
+            using var stop = new ManualResetEventSlim(false);
+            Action<PosixSignalContext> onSignal = context =>
+            {
+                context.Cancel = true; // stop in order below instead of being killed mid-request
+                stop.Set();
+            };
+            using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, onSignal);
+            using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, onSignal);
+
+            FotaServer server;
+            try
+            {
+                server = FotaServer.Start(options);
+            }
+            catch (Exception e) when (e is IOException || e is InvalidOperationException || e is FormatException)
+            {
+                errors.WriteLine("fota: cannot serve on " + string.Join(", ", options.Urls) + ": " + e.Message);
+                return ExitCodes.Failed;
+            }
+
+            using (server)
+            {
+                output.WriteLine("Listening on " + server.BaseUrl + " (data: " + server.Catalog.DataDirectory + ")");
+                output.WriteLine("Devices: set Url to " + server.UpgradeUrl + "; Ctrl+C stops.");
+                if (server.Catalog.ListProjects().Count == 0)
+                {
+                    output.WriteLine("No projects yet: fota project create NAME --data " + options.DataDirectory);
+                }
+
+                output.Flush();
+                stop.Wait();
+                output.WriteLine("Stopping.");
+            }
+
+            return ExitCodes.Ok;
+        }
+    }
+}
