@@ -88,14 +88,13 @@ namespace Fota.Client.Tests.Support
 
         public void Dispose()
         {
+            stop.Cancel();
+            listener.Stop();
+            acceptor.Join(5000);
             if (ScriptErrors.TryPeek(out Exception error))
             {
                 throw new InvalidOperationException("the server script failed", error);
             }
-
-            stop.Cancel();
-            listener.Stop();
-            acceptor.Join(5000);
         }
 
         private void AcceptLoop()
