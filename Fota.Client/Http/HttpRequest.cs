@@ -1,0 +1,92 @@
+namespace Fota.Client
+{
+    /// <summary>Builds the bytes of one HTTP/1.1 request head, refusing values that could break it.</summary>
+    internal static class HttpRequest
+    {
+        /// <summary>Sent so server logs can tell this client apart.</summary>
+        internal const string UserAgent = "Fota.Client/0.1 (nanoFramework)";
+
+        /// <summary>The request head for <paramref name="target"/>.</summary>
+        /// <exception cref="FotaException"><see cref="FotaResult.InvalidOptions"/> for a malformed method or header.</exception>
+        internal static byte[] BuildHead(string method, HttpTarget target, string[] headers, int bodyLength)
+        {
+            if (method == null || method.Length == 0 || !IsToken(method))
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "Method '" + method + "' is not an HTTP method name");
+            }
+
+            string head = method + " " + target.PathAndQuery + " HTTP/1.1\r\n"
+                + "Host: " + target.HostHeader + "\r\n"
+                + "User-Agent: " + UserAgent + "\r\n"
+                + "Accept: */*\r\n"
+                + "Connection: close\r\n";
+
+            if (headers != null)
+            {
+                for (int i = 0; i < headers.Length; i++)
+                {
+                    head += CheckHeader(headers[i]) + "\r\n";
+                }
+            }
+
+            if (bodyLength > 0)
+            {
+                head += "Content-Length: " + bodyLength.ToString() + "\r\n";
+            }
+
+            return Utf8.GetBytes(head + "\r\n");
+        }
+
+        private static string CheckHeader(string header)
+        {
+            if (header == null)
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "Headers contains a null entry");
+            }
+
+            int colon = header.IndexOf(':');
+            string name = colon > 0 ? header.Substring(0, colon) : "";
+            if (!IsToken(name))
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "Header '" + header + "' is not 'Name: value'");
+            }
+
+            for (int i = colon + 1; i < header.Length; i++)
+            {
+                if (header[i] == '\r' || header[i] == '\n' || header[i] == '\0')
+                {
+                    throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' contains a line break");
+                }
+            }
+
+            string lower = name.ToLower();
+            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding")
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' is set by the library");
+            }
+
+            return header;
+        }
+
+        private static bool IsToken(string text)
+        {
+            if (text.Length == 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+                if (!ok)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+namespace Fota.Client
+{
+    /// <summary>
+    /// Composes the upgrade URL the way libfota2 does (protocol.md §1), with this port's fixes: <c>?</c> or
+    /// <c>&amp;</c> chosen by the base, reserved characters percent-encoded, and a pure function of its
+    /// inputs so a periodic re-run never grows the URL.
+    /// </summary>
+    public static class UpgradeUrl
+    {
+        /// <summary>Prefix that makes a URL verbatim: removed, nothing appended, no project key needed.</summary>
+        public const string VerbatimPrefix = "###";
+
+        /// <summary>The host of the LuatOS platform, where a project key is mandatory.</summary>
+        public const string PlatformHost = "iot.openluat.com";
+
+        /// <summary>
+        /// The URL a device requests: <paramref name="baseUrl"/> followed by
+        /// <c>imei=…&amp;project_key=…&amp;firmware_name=…&amp;version=…</c> in that order.
+        /// </summary>
+        /// <exception cref="FotaException">
+        /// <see cref="FotaResult.InvalidUrl"/>, <see cref="FotaResult.MissingProjectKey"/>,
+        /// <see cref="FotaResult.InvalidOptions"/> (missing id or firmware name) or
+        /// <see cref="FotaResult.InvalidVersion"/>, with a message naming the value.
+        /// </exception>
+        public static string Compose(string baseUrl, string imei, string projectKey, string firmwareName, string version)
+        {
+            if (baseUrl == null || baseUrl.Length == 0)
+            {
+                throw new FotaException(FotaResult.InvalidUrl, "Url is empty");
+            }
+
+            if (baseUrl.Length >= VerbatimPrefix.Length && baseUrl.Substring(0, VerbatimPrefix.Length) == VerbatimPrefix)
+            {
+                return baseUrl.Substring(VerbatimPrefix.Length);
+            }
+
+            if (baseUrl.IndexOf('#') >= 0)
+            {
+                throw new FotaException(FotaResult.InvalidUrl, "Url '" + baseUrl + "' contains '#': parameters cannot follow a fragment");
+            }
+
+            if (IsEmpty(projectKey) && IsPlatform(baseUrl))
+            {
+                throw new FotaException(FotaResult.MissingProjectKey, "ProjectKey is required by " + PlatformHost);
+            }
+
+            if (IsEmpty(imei))
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "Imei (the device id) is empty");
+            }
+
+            if (IsEmpty(firmwareName))
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "FirmwareName is empty");
+            }
+
+            string problem = FotaVersion.Check(version);
+            if (problem != null)
+            {
+                throw new FotaException(FotaResult.InvalidVersion, problem);
+            }
+
+            string separator;
+            int query = baseUrl.IndexOf('?');
+            char last = baseUrl[baseUrl.Length - 1];
+            if (query < 0)
+            {
+                separator = "?";
+            }
+            else if (last == '?' || last == '&')
+            {
+                separator = "";
+            }
+            else
+            {
+                separator = "&";
+            }
+
+            return baseUrl + separator
+                + "imei=" + Encode(imei)
+                + "&project_key=" + Encode(projectKey == null ? "" : projectKey)
+                + "&firmware_name=" + Encode(firmwareName)
+                + "&version=" + Encode(version);
+        }
+
+        /// <summary>
+        /// Percent-encodes everything but RFC 3986 unreserved characters (<c>A–Z a–z 0–9 - . _ ~</c>),
+        /// as UTF-8 with upper-case hex.
+        /// </summary>
+        public static string Encode(string value)
+        {
+            byte[] bytes = Utf8.GetBytes(value);
+            int length = 0;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                length += IsUnreserved(bytes[i]) ? 1 : 3;
+            }
+
+            if (length == value.Length && length == bytes.Length)
+            {
+                return value;
+            }
+
+            char[] chars = new char[length];
+            int at = 0;
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int b = bytes[i];
+                if (IsUnreserved(b))
+                {
+                    chars[at++] = (char)b;
+                }
+                else
+                {
+                    chars[at++] = '%';
+                    chars[at++] = HexDigit(b >> 4);
+                    chars[at++] = HexDigit(b & 0xF);
+                }
+            }
+
+            return new string(chars);
+        }
+
+        private static bool IsPlatform(string baseUrl)
+        {
+            string lower = baseUrl.ToLower();
+            int start = lower.IndexOf("://");
+            start = start < 0 ? 0 : start + 3;
+            int end = start;
+            while (end < lower.Length && lower[end] != '/' && lower[end] != '?' && lower[end] != ':')
+            {
+                end++;
+            }
+
+            return lower.Substring(start, end - start) == PlatformHost;
+        }
+
+        private static bool IsEmpty(string value)
+        {
+            return value == null || value.Trim().Length == 0;
+        }
+
+        private static bool IsUnreserved(int b)
+        {
+            return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
+                || b == '-' || b == '.' || b == '_' || b == '~';
+        }
+
+        private static char HexDigit(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'A' + value - 10);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+
+namespace Fota.Bench
+{
+    // One command per benchmark, each in its own file with a static Run(string[] args) that
+    // returns the exit code; add a case and a usage line for a new one.
+    internal static class Program
+    {
+        private static int Main(string[] args)
+        {
+            string command = args.Length > 0 ? args[0] : string.Empty;
+            switch (command)
+            {
+                case "digests":
+                    return DigestBenchmark.Run(args);
+                case "download":
+                    return DownloadBenchmark.Run(args);
+                default:
+                    Console.Error.WriteLine("usage: fota-bench <command> [options]");
+                    Console.Error.WriteLine("commands:");
+                    Console.Error.WriteLine("  digests [MiB]   CRC32 and SHA-256 throughput over MiB (default 64) in 4096-byte chunks");
+                    Console.Error.WriteLine("  download [MiB]  whole client path over loopback: MB/s and bytes allocated per request, 1 MiB vs MiB (default 64)");
+                    Console.Error.WriteLine("Run with -c Release; Debug builds measure the debugger-friendly JIT.");
+                    return command.Length == 0 || command == "help" || command == "--help" ? 0 : 2;
+            }
+        }
+    }
+}
