@@ -46,6 +46,8 @@ namespace Fota.Client.Tests.Tool
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
                 UseShellExecute = false,
+                StandardOutputEncoding = System.Text.Encoding.UTF8,
+                StandardErrorEncoding = System.Text.Encoding.UTF8,
             };
             start.ArgumentList.Add(ToolPath);
             foreach (string arg in args)

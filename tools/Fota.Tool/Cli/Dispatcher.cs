@@ -33,6 +33,12 @@ namespace Fota.Tool
                         return FirmwareCommand.Run(args, output, errors);
                     case "device":
                         return DeviceCommand.Run(args, output, errors);
+                    case "url":
+                        return UrlCommand.Run(args, output, errors);
+                    case "check":
+                        return CheckCommand.Run(args, output, errors);
+                    case "get":
+                        return GetCommand.Run(args, output, errors);
                     default:
                         throw new UsageException("Unknown command '" + args[0] + "'.");
                 }

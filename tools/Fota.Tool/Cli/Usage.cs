@@ -28,8 +28,19 @@ Run your own upgrade server (data: --data DIR, default ./fota-data, holding fota
   device ban --imei ID / device unban --imei ID
                       refuse every upgrade to a device (code 21) / lift that
 
+Act as a device (DEVICE = --imei ID --project-key KEY --firmware-name NAME --version A.B.C
+                          [--url URL] [--timeout SECONDS]; --url defaults to the LuatOS platform):
+  url DEVICE          print exactly the URL the device requests (warnings on stderr)
+  check DEVICE        ask as the device would and explain the answer; downloads nothing
+  get DEVICE --out FILE [--sha256 HEX] [--crc32 HEX]
+                      download with a progress bar; FILE is written only when complete and verified
+
   help                this text
 
-Exit status: 0 done, 1 refused or failed, 2 wrong command line.";
+Exit status of serve and the administration commands: 0 done, 1 refused or failed, 2 wrong command line.
+Exit status of url, check and get: 0 success (check: a firmware is offered), 1 internal error,
+  2 wrong command line, 3 UpToDate, 4 Refused, 5 InvalidOptions, 6 InvalidVersion,
+  7 MissingProjectKey, 8 InvalidUrl, 9 ConnectionFailed, 10 ClosedEarly, 11 Timeout,
+  12 ProtocolError, 13 UnexpectedStatus, 14 EmptyBody, 15 VerificationFailed, 16 StorageFailed, 17 Busy.";
     }
 }
