@@ -74,7 +74,7 @@ namespace Fota.Server
             TimeProvider time = options.Time ?? TimeProvider.System;
             var database = new FotaDatabase(options.DataDirectory);
             var catalog = new FotaCatalog(database, time);
-            var endpoint = new UpgradeEndpoint(new UpgradeDecider(database, options), new RequestLog(options.Log, time));
+            var endpoint = new UpgradeEndpoint(new UpgradeDecider(database, options, time), new RequestLog(options.Log, time));
 
             // The empty builder reads no appsettings.json or environment variables, so nothing but these options
             // decides where the server listens, and ASP.NET's own console logging stays off.
@@ -84,11 +84,7 @@ namespace Fota.Server
                 ContentRootPath = database.DataDirectory,
             });
             builder.WebHost.UseKestrelCore();
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.AddServerHeader = false;
-                kestrel.Limits.MaxRequestBodySize = 0;
-            });
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
             builder.WebHost.UseUrls(options.Urls);
 
             WebApplication app = builder.Build();

@@ -28,16 +28,18 @@ namespace Fota.Server
     {
         private readonly FotaDatabase database;
         private readonly FotaServerOptions options;
+        private readonly TimeProvider time;
 
-        public UpgradeDecider(FotaDatabase database, FotaServerOptions options)
+        public UpgradeDecider(FotaDatabase database, FotaServerOptions options, TimeProvider time)
         {
             this.database = database;
             this.options = options;
+            this.time = time;
         }
 
         public UpgradeDecision Decide(UpgradeRequest request)
         {
-            string now = Sql.Timestamp(options.Time.GetUtcNow());
+            string now = Sql.Timestamp(time.GetUtcNow());
             using SqliteConnection connection = database.Open();
 
             if (!FindProject(connection, request.ProjectKey, out long projectId, out long accountId))
@@ -88,7 +90,7 @@ VALUES ($imei, $a, $p, $now) ON CONFLICT (imei) DO NOTHING;",
         /// </summary>
         public Refusal CountDownload(string imei, long firmwareId)
         {
-            DateTimeOffset now = options.Time.GetUtcNow();
+            DateTimeOffset now = time.GetUtcNow();
             string day = now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             using SqliteConnection connection = database.Open();
             long count = (long)Sql.Scalar(connection, @"INSERT INTO upgrade_counts (imei, firmware_id, day, count)
