@@ -4,7 +4,7 @@
 // nanoFramework mscorlib 1.17.11. Every body throws; on the device the real System.IO.FileSystem.pe runs.
 // Checked against nanoframework/System.IO.FileSystem: System.IO.FileSystem/FileStream.cs,
 // File.cs (Exists, Delete, Move: Move throws when the destination exists), DriveInfo.cs (DriveInfo(string),
-// TotalSize; there is NO AvailableFreeSpace/TotalFreeSpace on nanoFramework), FileMode.cs, FileAccess.cs.
+// GetDrives, Name, TotalSize; there is NO AvailableFreeSpace/TotalFreeSpace on nanoFramework), FileMode.cs, FileAccess.cs.
 using System;
 using System.Reflection;
 
@@ -36,6 +36,8 @@ namespace System.IO
 
         public override long Length { get { throw new NotImplementedException(); } }
 
+        public override long Position { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
+
         public override void Flush() { throw new NotImplementedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) { throw new NotImplementedException(); }
@@ -59,6 +61,10 @@ namespace System.IO
     public sealed class DriveInfo
     {
         public DriveInfo(string driveName) { throw new NotImplementedException(); }
+
+        public string Name { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
+
+        public static DriveInfo[] GetDrives() { throw new NotImplementedException(); }
 
         public long TotalSize { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
     }

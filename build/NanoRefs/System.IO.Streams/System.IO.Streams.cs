@@ -16,6 +16,8 @@ namespace System.IO
     {
         public abstract long Length { get; }
 
+        public abstract long Position { get; set; }
+
         public abstract void Flush();
 
         public abstract int Read(byte[] buffer, int offset, int count);

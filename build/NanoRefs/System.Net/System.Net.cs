@@ -107,6 +107,8 @@ namespace System.Net.Sockets
 
         public override long Length { get { throw new NotImplementedException(); } }
 
+        public override long Position { get { throw new NotImplementedException(); } set { throw new NotImplementedException(); } }
+
         public override void Flush() { throw new NotImplementedException(); }
 
         public override int Read(byte[] buffer, int offset, int count) { throw new NotImplementedException(); }
