@@ -37,6 +37,11 @@ namespace Esp32Fota
                     // FotaClient.Run reports on this thread: the next check cannot start before this one ended.
                     FotaReport report = FotaClient.Run(options);
                     Console.WriteLine("fota: " + report.ToString());
+                    if (report.Url != null)
+                    {
+                        Console.WriteLine("fota: asked " + report.Url);
+                    }
+
                     if (report.Succeeded)
                     {
                         RebootWhenIdle();
