@@ -16,15 +16,7 @@ namespace Fota.Client.Tests
             folder.Dispose();
         }
 
-        private FotaOptions Valid() => new FotaOptions
-        {
-            Url = server.BaseUrl,
-            Imei = "1",
-            ProjectKey = "k",
-            FirmwareName = "f",
-            Version = "1.0.0",
-            Region = new FileRegion(folder.File("update.bin")),
-        };
+        private FotaOptions Valid() => TestOptions.For(server.BaseUrl, new FileRegion(folder.File("update.bin")));
 
         public static TheoryData<string, FotaResult, int, string> Cases => new TheoryData<string, FotaResult, int, string>
         {

@@ -12,16 +12,7 @@ namespace Fota.Client.Tests
 
         public void Dispose() => folder.Dispose();
 
-        private FotaOptions Options(string url) => new FotaOptions
-        {
-            Url = url,
-            Imei = "1",
-            ProjectKey = "k",
-            FirmwareName = "f",
-            Version = "1.0.0",
-            Region = new FileRegion(folder.File("update.bin")),
-            ReadTimeout = 3000,
-        };
+        private FotaOptions Options(string url) => TestOptions.For(url, new FileRegion(folder.File("update.bin")));
 
         [Fact]
         public void DeliversExactlyOneCallbackOnAnotherThread()

@@ -163,6 +163,18 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
+        public void DiagnosisIsOneReadableLine()
+        {
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(409,
+                "{\"code\": 27, \"msg\": \"\\u5df2\\u662f\\u6700\\u65b0\\u7248\\u672c\"}")));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
+
+            Assert.Equal(-1, report.BytesExpected);
+            Assert.Matches("^UpToDate \\(HTTP 409\\): platform code 27 \"已是最新版本\" in [0-9]+ ms\\. Hint: already latest: ", report.ToString());
+        }
+
+        [Fact]
         public void NonJsonRefusalKeepsAnExcerptAndTheStatusHint()
         {
             using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(404, "<html>\n<body>Not Found</body></html>")));

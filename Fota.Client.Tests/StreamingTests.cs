@@ -40,24 +40,13 @@ namespace Fota.Client.Tests
                 {
                 }
             });
-            var options = new FotaOptions
-            {
-                Url = server.BaseUrl,
-                Imei = "1",
-                ProjectKey = "k",
-                FirmwareName = "f",
-                Version = "1.0.0",
-                Region = new FileRegion(folder.File("update.bin")),
-                Verifiers = new IFotaVerifier[]
-                {
-                    new LengthVerifier(length),
-                    new Crc32Verifier(Crc32.Compute(image, 0, length)),
-                    new Sha256Verifier(Firmware.Sha256Hex(image)),
-                },
-            };
+            FotaOptions options = TestOptions.For(server.BaseUrl, new FileRegion(folder.File("update.bin")),
+                new LengthVerifier(length),
+                new Crc32Verifier(Crc32.Compute(image, 0, length)),
+                new Sha256Verifier(Firmware.Sha256Hex(image)));
 
             // Warm up JIT and socket paths so only the request itself is measured.
-            FotaClient.Run(new FotaOptions { Url = "http://127.0.0.1:" + ScriptedServer.UnusedPort(), Imei = "1", FirmwareName = "f", Version = "1.0.0", Region = options.Region });
+            FotaClient.Run(TestOptions.For("http://127.0.0.1:" + ScriptedServer.UnusedPort(), options.Region));
             long before = GC.GetAllocatedBytesForCurrentThread();
             report = FotaClient.Run(options);
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -56,16 +56,12 @@ namespace Fota.Client.Tests
             Assert.Equal(FotaResult.ConnectionFailed, report.Result);
         }
 
-        private FotaOptions Options(int port, string caPem) => new FotaOptions
+        private FotaOptions Options(int port, string caPem)
         {
-            Url = "https://127.0.0.1:" + port + "/api/site/firmware_upgrade",
-            Imei = "1",
-            FirmwareName = "f",
-            Version = "1.0.0",
-            ServerCaCertificate = caPem,
-            Region = new FileRegion(folder.File("update.bin")),
-            ReadTimeout = 5000,
-        };
+            FotaOptions options = TestOptions.For("https://127.0.0.1:" + port + "/api/site/firmware_upgrade", new FileRegion(folder.File("update.bin")));
+            options.ServerCaCertificate = caPem;
+            return options;
+        }
 
         private static (X509Certificate2 Ca, X509Certificate2 Server) Certificates(string hostName)
         {

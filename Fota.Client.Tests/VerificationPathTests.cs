@@ -12,17 +12,7 @@ namespace Fota.Client.Tests
 
         public void Dispose() => folder.Dispose();
 
-        private FotaOptions Options(string url, IFotaRegion region, params IFotaVerifier[] verifiers) => new FotaOptions
-        {
-            Url = url,
-            Imei = "1",
-            ProjectKey = "k",
-            FirmwareName = "f",
-            Version = "1.0.0",
-            Region = region,
-            Verifiers = verifiers,
-            ReadTimeout = 5000,
-        };
+        private static FotaOptions Options(string url, IFotaRegion region, params IFotaVerifier[] verifiers) => TestOptions.For(url, region, verifiers);
 
         [Fact]
         public void AllVerifiersAcceptingCommitsTheImage()

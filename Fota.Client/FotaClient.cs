@@ -168,8 +168,6 @@ namespace Fota.Client
             HttpReader reader = new HttpReader(connection, buffer, deadline, options.Timeout);
             HttpResponse response = reader.ReadHead(options.Method == "HEAD");
             report.HttpStatus = response.Status;
-            report.BytesExpected = response.Chunked ? -1 : response.ContentLength;
-
             if (response.Status > 299)
             {
                 return ReadRefusal(reader, report);
@@ -181,6 +179,7 @@ namespace Fota.Client
                     + "; only 200 and 206 carry a firmware");
             }
 
+            report.BytesExpected = response.Chunked ? -1 : response.ContentLength;
             Downloader.Run(reader, buffer, report.BytesExpected, options.Region, Verifiers(options), report);
             report.Detail = "image verified and committed";
             return FotaResult.Success;

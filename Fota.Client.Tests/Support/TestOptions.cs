@@ -1,0 +1,18 @@
+namespace Fota.Client.Tests.Support
+{
+    public static class TestOptions
+    {
+        /// <summary>Valid options for a device asking <paramref name="url"/> and storing into <paramref name="region"/>.</summary>
+        public static FotaOptions For(string url, IFotaRegion region, params IFotaVerifier[] verifiers) => new FotaOptions
+        {
+            Url = url,
+            Imei = "1",
+            ProjectKey = "k",
+            FirmwareName = "f",
+            Version = "1.0.0",
+            Region = region,
+            Verifiers = verifiers,
+            ReadTimeout = 5000,
+        };
+    }
+}
