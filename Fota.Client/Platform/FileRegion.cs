@@ -13,7 +13,7 @@ namespace Fota.Client
     /// it uses only <c>FileStream(path, FileMode, FileAccess)</c>, <c>Write</c>, <c>Close</c> and
     /// <c>File.Exists/Delete/Move</c>, which both have with the same signatures.
     /// </remarks>
-    public class FileRegion : IFotaRegion
+    public partial class FileRegion : IFotaRegion
     {
         /// <summary>Suffix of the temporary file written during a download.</summary>
         public const string TemporarySuffix = ".part";
@@ -62,6 +62,7 @@ namespace Fota.Client
         {
             Abort();
             BytesWritten = 0;
+            CheckRoom(expectedLength);
             stream = new FileStream(TemporaryPath, FileMode.Create, FileAccess.Write);
         }
 
@@ -98,6 +99,10 @@ namespace Fota.Client
 
             File.Move(TemporaryPath, Path);
         }
+
+        // Refuses, before the first byte is written, an image the storage cannot hold; implemented per platform
+        // (Platform/Nano/FileRegion.Nano.cs), nothing where a platform has no check.
+        partial void CheckRoom(long expectedLength);
 
         /// <inheritdoc />
         public void Abort()

@@ -8,7 +8,13 @@ namespace Fota.Client
         /// <summary>Timeouts become <see cref="FotaResult.Timeout"/>, resets <see cref="FotaResult.ClosedEarly"/>, the rest connection failures.</summary>
         internal static FotaException Translate(SocketException e, int timeoutMilliseconds, string doing)
         {
-            switch (e.SocketErrorCode)
+#if NANOFRAMEWORK
+            // nanoFramework's SocketException has no SocketErrorCode; its ErrorCode carries the SocketError value.
+            SocketError code = (SocketError)e.ErrorCode;
+#else
+            SocketError code = e.SocketErrorCode;
+#endif
+            switch (code)
             {
                 case SocketError.TimedOut:
                 case SocketError.WouldBlock:

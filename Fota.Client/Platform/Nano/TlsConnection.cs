@@ -1,0 +1,88 @@
+using System;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Fota.Client
+{
+    /// <summary>
+    /// A TLS connection on the device: nanoFramework's <c>SslStream</c>, which wraps the <see cref="Socket"/> itself,
+    /// TLS 1.2, the host name as SNI, the options' CA and client certificate.
+    /// </summary>
+    internal class TlsConnection : IConnection
+    {
+        private readonly SslStream stream;
+        private readonly int timeoutMilliseconds;
+
+        private TlsConnection(SslStream stream, int timeoutMilliseconds)
+        {
+            this.stream = stream;
+            this.timeoutMilliseconds = timeoutMilliseconds;
+        }
+
+        /// <summary>Authenticates as a client of <paramref name="host"/> (also the SNI name).</summary>
+        internal static TlsConnection Open(Socket socket, string host, FotaOptions options, int timeoutMilliseconds)
+        {
+            // SslStream reads and writes with the socket's own timeouts.
+            socket.ReceiveTimeout = timeoutMilliseconds;
+            socket.SendTimeout = timeoutMilliseconds;
+
+            X509Certificate ca = options.ServerCaCertificate == null ? null : new X509Certificate(options.ServerCaCertificate);
+            X509Certificate client = null;
+            if (options.ClientCertificate != null)
+            {
+                if (options.ClientKey == null)
+                {
+                    throw new FotaException(FotaResult.InvalidOptions, "ClientCertificate is set without ClientKey");
+                }
+
+                client = new X509Certificate2(options.ClientCertificate, options.ClientKey, options.ClientKeyPassword);
+            }
+
+            // Without a CA in the options the device's own store decides (a root CA uploaded with Device Explorer or
+            // nanoff); with neither, the handshake fails, which is safer than not checking.
+            SslStream stream = new SslStream(socket);
+            stream.SslVerification = SslVerification.CertificateRequired;
+            try
+            {
+                stream.AuthenticateAsClient(host, client, ca, SslProtocols.Tls12);
+            }
+            catch (Exception e)
+            {
+                stream.Close();
+                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: " + SocketConnector.Describe(e));
+            }
+
+            return new TlsConnection(stream, timeoutMilliseconds);
+        }
+
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return stream.Read(buffer, offset, count);
+            }
+            catch (SocketException e)
+            {
+                throw SocketFailures.Translate(e, timeoutMilliseconds, "receiving");
+            }
+        }
+
+        public void Write(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                stream.Write(buffer, offset, count);
+            }
+            catch (SocketException e)
+            {
+                throw SocketFailures.Translate(e, timeoutMilliseconds, "sending");
+            }
+        }
+
+        public void Close()
+        {
+            stream.Close();
+        }
+    }
+}

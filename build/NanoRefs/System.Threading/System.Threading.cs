@@ -1,0 +1,28 @@
+// Package nanoFramework.System.Threading 1.1.52 (assembly System.Threading 1.1.52.0).
+// COMPILE-TIME REFERENCE, NOT AN IMPLEMENTATION: it declares only the members that the ESP32 sample uses
+// (WifiNetworkHelper takes a CancellationToken), with the real namespaces, names and signatures, so that
+// they are type-checked against nanoFramework mscorlib 1.17.11 (which has no CancellationToken). Every body
+// throws; on the device the real System.Threading.pe runs.
+// Checked against nanoframework/System.Threading: nanoFramework.System.Threading/Threading/CancellationTokenSource.cs
+// (CancellationTokenSource(int millisecondsDelay), Token), Threading/CancellationToken.cs (a struct),
+// nanoFramework.System.Threading.nfproj (AssemblyName System.Threading).
+using System;
+using System.Reflection;
+
+[assembly: AssemblyVersion("1.1.52.0")]
+
+namespace System.Threading
+{
+    public struct CancellationToken
+    {
+    }
+
+    public class CancellationTokenSource : IDisposable
+    {
+        public CancellationTokenSource(int millisecondsDelay) { throw new NotImplementedException(); }
+
+        public CancellationToken Token { get { throw new NotImplementedException(); } }
+
+        public void Dispose() { throw new NotImplementedException(); }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Esp32Fota
+{
+    /// <summary>Everything you set before flashing the sample: Wi-Fi, the project key, and where the module lives.</summary>
+    internal static class Settings
+    {
+        /// <summary>Your Wi-Fi network's name.</summary>
+        internal const string WifiSsid = "REPLACE-WITH-YOUR-SSID";
+
+        /// <summary>Your Wi-Fi password.</summary>
+        internal const string WifiPassword = "REPLACE-WITH-YOUR-PASSWORD";
+
+        /// <summary>The project key from the LuatOS IoT platform (project settings page).</summary>
+        internal const string ProjectKey = "REPLACE-WITH-YOUR-PROJECT-KEY";
+
+        /// <summary>Where the downloaded application module is stored; the internal littlefs volume is I:\.</summary>
+        internal const string ModulePath = @"I:\Esp32Fota.Module.pe";
+
+        /// <summary>The module's assembly name: with the target name it makes the firmware name to type on the platform.</summary>
+        internal const string ModuleName = "Esp32Fota.Module";
+
+        /// <summary>The module's type holding <c>public static void Start()</c> and, optionally, <c>public static bool IsIdle()</c>.</summary>
+        internal const string ModuleType = "Esp32Fota.Module.App";
+
+        /// <summary>Minutes between two checks; the platform bans devices that ask for the same upgrade more than about 6 times a day.</summary>
+        internal const int CheckIntervalMinutes = 240;
+
+        /// <summary>Up to this many minutes are added at random to each wait, so that a fleet does not ask all at once.</summary>
+        internal const int JitterMinutes = 20;
+    }
+}
