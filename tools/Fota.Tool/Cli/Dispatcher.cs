@@ -25,6 +25,8 @@ namespace Fota.Tool
                     case "-h":
                         output.WriteLine(Usage.Text);
                         return ExitCodes.Ok;
+                    case "demo":
+                        return DemoCommand.Run(args, output, errors);
                     case "serve":
                         return ServeCommand.Run(args, output, errors);
                     case "project":

@@ -8,6 +8,10 @@ namespace Fota.Tool
 
 Usage: fota COMMAND [options]
 
+  demo [--size KIB] [--keep]
+                      the whole story on this machine: a temporary server, a firmware, a device
+                      downloading it with progress, and what the refusals look like; exit 0 on success
+
 Run your own upgrade server (data: --data DIR, default ./fota-data, holding fota.db and firmware/):
   serve [--urls URL[,URL]] [--max-per-day N] [--quiet]
                       serve GET /api/site/firmware_upgrade (default http://127.0.0.1:5080;
