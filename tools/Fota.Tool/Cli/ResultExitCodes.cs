@@ -8,7 +8,7 @@ namespace Fota.Tool
     /// </summary>
     public static class ResultExitCodes
     {
-        /// <summary>The exit status for a result (table in tools/README-server.md).</summary>
+        /// <summary>The exit status for a result (table in README.md, "Diagnose a device").</summary>
         public static int For(FotaResult result)
         {
             switch (result)
