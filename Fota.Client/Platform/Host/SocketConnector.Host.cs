@@ -1,37 +1,12 @@
 using System;
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
 
 namespace Fota.Client
 {
-    /// <summary>
-    /// The host's connector: DNS, TCP connect with a timeout, and TLS through <see cref="SslStream"/> with the
-    /// options' server CA (pinned as the only trust anchor when given) and client certificate.
-    /// </summary>
-    public class SocketConnector : IConnector
+    // Connecting on the host: every resolved address in turn, each attempt limited by the timeout.
+    public partial class SocketConnector
     {
-        /// <inheritdoc />
-        public IConnection Open(string host, int port, bool secure, FotaOptions options, int timeoutMilliseconds)
-        {
-            Socket socket = Connect(host, port, timeoutMilliseconds);
-            if (!secure)
-            {
-                return new SocketConnection(socket, timeoutMilliseconds);
-            }
-
-            try
-            {
-                return TlsConnection.Open(socket, host, options, timeoutMilliseconds);
-            }
-            catch
-            {
-                socket.Close();
-                throw;
-            }
-        }
-
         private static Socket Connect(string host, int port, int timeoutMilliseconds)
         {
             IPAddress[] addresses;

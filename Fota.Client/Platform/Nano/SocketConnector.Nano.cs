@@ -5,32 +5,9 @@ using System.Threading;
 
 namespace Fota.Client
 {
-    /// <summary>
-    /// The device's connector: DNS, TCP connect with a timeout, and TLS through nanoFramework's
-    /// <c>SslStream(Socket)</c> with the options' server CA and client certificate.
-    /// </summary>
-    public class SocketConnector : IConnector
+    // Connecting on the device: the first IPv4 address, limited by the timeout.
+    public partial class SocketConnector
     {
-        /// <inheritdoc />
-        public IConnection Open(string host, int port, bool secure, FotaOptions options, int timeoutMilliseconds)
-        {
-            Socket socket = Connect(host, port, timeoutMilliseconds);
-            if (!secure)
-            {
-                return new SocketConnection(socket, timeoutMilliseconds);
-            }
-
-            try
-            {
-                return TlsConnection.Open(socket, host, options, timeoutMilliseconds);
-            }
-            catch
-            {
-                socket.Close();
-                throw;
-            }
-        }
-
         private static Socket Connect(string host, int port, int timeoutMilliseconds)
         {
             IPAddress address = Resolve(host);
