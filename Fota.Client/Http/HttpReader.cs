@@ -426,14 +426,6 @@ namespace Fota.Client
 
                 response.Chunked = true;
             }
-            else if (NameIs(s, nameLength, "content-range"))
-            {
-                response.ContentRange = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
-            }
-            else if (NameIs(s, nameLength, "location"))
-            {
-                response.Location = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
-            }
         }
 
         private long ParseLength(int from, int to)

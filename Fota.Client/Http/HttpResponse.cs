@@ -16,11 +16,5 @@ namespace Fota.Client
 
         /// <summary><c>true</c> when the body uses chunked transfer coding.</summary>
         internal bool Chunked { get; set; }
-
-        /// <summary>Content-Range, or <c>null</c>.</summary>
-        internal string ContentRange { get; set; }
-
-        /// <summary>Location, or <c>null</c>.</summary>
-        internal string Location { get; set; }
     }
 }
