@@ -121,18 +121,17 @@ namespace Fota.Client
             return new string(chars);
         }
 
+        // An unusable base is not the platform's; the request reports it as InvalidUrl when it parses the URL.
         private static bool IsPlatform(string baseUrl)
         {
-            string lower = baseUrl.ToLower();
-            int start = lower.IndexOf("://");
-            start = start < 0 ? 0 : start + 3;
-            int end = start;
-            while (end < lower.Length && lower[end] != '/' && lower[end] != '?' && lower[end] != ':')
+            try
             {
-                end++;
+                return HttpTarget.Parse(baseUrl).Host.ToLower() == PlatformHost;
             }
-
-            return lower.Substring(start, end - start) == PlatformHost;
+            catch (FotaException)
+            {
+                return false;
+            }
         }
 
         private static bool IsEmpty(string value)
