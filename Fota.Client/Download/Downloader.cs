@@ -36,10 +36,10 @@ namespace Fota.Client
                     verifiers[i].Begin(expected);
                 }
 
-                long received = 0;
                 while (count > 0)
                 {
-                    if (capacity >= 0 && received + count > capacity)
+                    // body.Received already includes this segment.
+                    if (capacity >= 0 && body.Received > capacity)
                     {
                         throw new FotaException(FotaResult.StorageFailed, "the body is larger than the region ("
                             + capacity.ToString() + " bytes)");
@@ -52,8 +52,7 @@ namespace Fota.Client
                     }
 
                     Call(region, RegionStep.Write, buffer, offset, count, 0);
-                    received += count;
-                    report.BytesReceived = received;
+                    report.BytesReceived = body.Received;
                     count = body.Next();
                 }
 
