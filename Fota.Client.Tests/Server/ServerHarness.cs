@@ -147,7 +147,8 @@ namespace Fota.Client.Tests.Server
             {
                 text.Append("[").Append(table).AppendLine("]");
                 using SqliteCommand select = connection.CreateCommand();
-                select.CommandText = "SELECT * FROM \"" + table + "\" ORDER BY 1, 2, 3;";
+                // server_health holds the time of the last health check, which is not data of the catalogue.
+                select.CommandText = table == "server_health" ? "SELECT id FROM server_health;" : "SELECT * FROM \"" + table + "\" ORDER BY 1, 2, 3;";
                 using SqliteDataReader reader = select.ExecuteReader();
                 while (reader.Read())
                 {

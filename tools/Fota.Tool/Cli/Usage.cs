@@ -13,9 +13,10 @@ Usage: fota COMMAND [options]
                       downloading it with progress, and what the refusals look like; exit 0 on success
 
 Run your own upgrade server (data: --data DIR, default ./fota-data, holding fota.db and firmware/):
-  serve [--urls URL[,URL]] [--max-per-day N] [--quiet]
-                      serve GET /api/site/firmware_upgrade (default http://127.0.0.1:5080;
-                      use http://0.0.0.0:5080 to reach devices on the network); Ctrl+C stops
+  serve [--urls URL[,URL]] [--max-per-day N] [--max-devices N] [--max-connections N] [--log FILE] [--quiet]
+                      serve GET /api/site/firmware_upgrade and GET /healthz (default http://127.0.0.1:5080;
+                      use http://0.0.0.0:5080 to reach devices on the network; an IP address, localhost
+                      or a wildcard, never a host name); --log writes a file rotated at 16 MiB; Ctrl+C stops
   project create NAME [--account NAME]
                       create a project (account 'default' unless named); prints its key
   project list        projects with their keys

@@ -13,20 +13,23 @@ namespace Fota.Tool
         /// <summary>Starts the server, logs one line per request to <paramref name="output"/>, stops on a signal.</summary>
         public static int Run(string[] args, TextWriter output, TextWriter errors)
         {
-            var arguments = new Arguments(args, 1, "serve", new[] { DataFolder.Option, "urls", "max-per-day" }, new[] { "quiet" });
+            var arguments = new Arguments(args, 1, "serve", new[] { DataFolder.Option, "urls", "max-per-day", "max-devices", "max-connections", "log" }, new[] { "quiet" });
             arguments.ExpectPositionals(0, "serve", "nothing more");
             var options = new FotaServerOptions
             {
                 DataDirectory = DataFolder.Of(arguments),
                 Urls = arguments.Get("urls", FotaServerOptions.DefaultUrl).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 MaxUpgradesPerDay = (int)arguments.GetNumber("max-per-day", FotaServerOptions.DefaultMaxUpgradesPerDay, 1, 1000000),
+                MaxDevicesPerProject = (int)arguments.GetNumber("max-devices", FotaServerOptions.DefaultMaxDevicesPerProject, 1, 100000000),
+                MaxConnections = (int)arguments.GetNumber("max-connections", FotaServerOptions.DefaultMaxConnections, 8, 1000000),
+                LogFile = arguments.Get("log", null),
                 Log = arguments.Has("quiet") ? null : output,
             };
             foreach (string url in options.Urls)
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) || parsed.Scheme != "http")
+                if (ListenAddress.TryParse(url, out string problem) == null)
                 {
-                    throw new UsageException("--urls: '" + url + "' is not an http:// URL such as " + FotaServerOptions.DefaultUrl + ".");
+                    throw new UsageException("--urls: " + problem + ".");
                 }
             }
 
@@ -49,11 +52,21 @@ namespace Fota.Tool
                 errors.WriteLine("fota: cannot serve on " + string.Join(", ", options.Urls) + ": " + e.Message);
                 return ExitCodes.Failed;
             }
+            catch (StorageException e)
+            {
+                errors.WriteLine("fota: cannot serve: " + e.Message);
+                return ExitCodes.Failed;
+            }
 
             using (server)
             {
                 output.WriteLine("Listening on " + server.BaseUrl + " (data: " + server.Catalog.DataDirectory + ")");
                 output.WriteLine("Devices: set Url to " + server.UpgradeUrl + "; Ctrl+C stops.");
+                if (server.StartupWarning != null)
+                {
+                    errors.WriteLine("fota: warning: " + server.StartupWarning);
+                }
+
                 if (server.Catalog.ListProjects().Count == 0)
                 {
                     output.WriteLine("No projects yet: fota project create NAME --data " + options.DataDirectory);
