@@ -55,7 +55,9 @@ namespace Fota.Server
             await one.WaitAsync(cancel);
             try
             {
-                if (Environment.TickCount64 - last.At < Reuse.TotalMilliseconds)
+                // The file check is cheap and must never be hidden by a reused answer.
+                string moved = writer.CheckMoved();
+                if (last.Body != null && moved == null && Environment.TickCount64 - last.At < Reuse.TotalMilliseconds)
                 {
                     return (last.Status, last.Body);
                 }

@@ -110,7 +110,14 @@ namespace Fota.Server
         /// <summary>Waits until everything queued so far is written (tests, health check, shutdown).</summary>
         public void Flush()
         {
-            RunAsync(c => true, CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
+            try
+            {
+                RunAsync(c => true, CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
+            }
+            catch (AggregateException)
+            {
+                // Refused (fota.db gone) or failed: either way nothing queued before is waiting any more.
+            }
         }
 
         /// <summary>Checks now whether fota.db is still the file this server opened.</summary>
@@ -153,8 +160,9 @@ namespace Fota.Server
         {
             if (e is SqliteException sqlite)
             {
-                return "fota.db: " + sqlite.Message.Replace("SQLite Error " + sqlite.SqliteErrorCode + ": ", "", StringComparison.Ordinal)
-                    + " (SQLite error " + sqlite.SqliteExtendedErrorCode + ")";
+                // "SQLite Error 13: 'database or disk is full'." becomes "fota.db: database or disk is full (SQLite error 13)".
+                string text = sqlite.Message.Replace("SQLite Error " + sqlite.SqliteErrorCode + ": ", "", StringComparison.Ordinal).TrimEnd('.').Trim('\'');
+                return "fota.db: " + text + " (SQLite error " + sqlite.SqliteExtendedErrorCode + ")";
             }
 
             return e.Message;
@@ -251,8 +259,11 @@ namespace Fota.Server
             }
             catch (Exception e) when (batch.Count + (noted == null ? 0 : 1) > 1)
             {
-                // One job's failure must not sink the others: write each alone to learn which fail.
-                log.Write("a batch of " + batch.Count + " writes failed (" + Describe(e) + "); retrying one by one");
+                // One job's failure (or a client that left) must not sink the others: write each alone.
+                if (e is not OperationCanceledException)
+                {
+                    log.Write("a batch of " + batch.Count + " write(s) failed (" + Describe(e) + "); retrying one by one");
+                }
             }
             catch (Exception e)
             {

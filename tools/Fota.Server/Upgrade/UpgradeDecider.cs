@@ -69,7 +69,7 @@ namespace Fota.Server
             if (device == null)
             {
                 aborted.ThrowIfCancellationRequested();
-                (DeviceRow row, bool inserted) = await writer.RunAsync(c => Register(c, request, accountId, projectId, now), aborted);
+                (DeviceRow row, bool inserted) = await writer.RunAsync(c => Register(c, request, accountId, projectId, now, aborted), aborted);
                 if (row == null)
                 {
                     return DeviceLimit();
@@ -93,7 +93,7 @@ namespace Fota.Server
                 }
 
                 aborted.ThrowIfCancellationRequested();
-                (DeviceRow row, bool bound) = await writer.RunAsync(c => BindUnbound(c, request, accountId, projectId, now), aborted);
+                (DeviceRow row, bool bound) = await writer.RunAsync(c => BindUnbound(c, request, accountId, projectId, now, aborted), aborted);
                 if (row == null)
                 {
                     return DeviceLimit();
@@ -179,13 +179,17 @@ ON CONFLICT (imei, firmware_id, day) DO UPDATE SET count = count + 1;", ("$imei"
         }
 
         // Runs on the writer's thread, inside its transaction: the device may have been registered since it was read.
-        private (DeviceRow Row, bool Inserted) Register(SqliteConnection c, UpgradeRequest request, long accountId, long projectId, string now)
+        private (DeviceRow Row, bool Inserted) Register(SqliteConnection c, UpgradeRequest request, long accountId, long projectId, string now,
+            CancellationToken aborted)
         {
             DeviceRow existing = ReadDevice(c, request.Imei);
             if (existing != null)
             {
                 return (existing, false);
             }
+
+            // Last look before the write: a client seen leaving (e.g. half-closed) is not registered.
+            aborted.ThrowIfCancellationRequested();
 
             if (ProjectIsFull(c, projectId))
             {
@@ -198,8 +202,10 @@ VALUES ($imei, $a, $p, $now, $now, $v);",
             return (new DeviceRow(accountId, projectId, false), true);
         }
 
-        private (DeviceRow Row, bool Bound) BindUnbound(SqliteConnection c, UpgradeRequest request, long accountId, long projectId, string now)
+        private (DeviceRow Row, bool Bound) BindUnbound(SqliteConnection c, UpgradeRequest request, long accountId, long projectId, string now,
+            CancellationToken aborted)
         {
+            aborted.ThrowIfCancellationRequested();
             DeviceRow current = ReadDevice(c, request.Imei)
                 ?? throw new InvalidOperationException("Device '" + request.Imei + "' vanished while its request was handled.");
             if (current.ProjectId != null || current.AccountId != accountId || current.Banned)

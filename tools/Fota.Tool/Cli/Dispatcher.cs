@@ -35,6 +35,8 @@ namespace Fota.Tool
                         return FirmwareCommand.Run(args, output, errors);
                     case "device":
                         return DeviceCommand.Run(args, output, errors);
+                    case "backup":
+                        return BackupCommand.Run(args, output, errors);
                     case "url":
                         return UrlCommand.Run(args, output, errors);
                     case "check":

@@ -32,6 +32,8 @@ Run your own upgrade server (data: --data DIR, default ./fota-data, holding fota
                       release a device from its project (it stays in its account)
   device ban --imei ID / device unban --imei ID
                       refuse every upgrade to a device (code 21) / lift that
+  backup --out DIR    copy fota.db (one consistent snapshot) and the firmware files into a new
+                      folder, also while serve runs; restore: stop the server, use DIR as --data
 
 Act as a device (DEVICE = --imei ID --project-key KEY --firmware-name NAME --version A.B.C
                           [--url URL] [--timeout SECONDS]; --url defaults to the LuatOS platform):
