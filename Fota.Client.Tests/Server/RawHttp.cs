@@ -81,5 +81,21 @@ namespace Fota.Client.Tests.Server
                 return true;
             }
         }
+
+        /// <summary>
+        /// Waits until at most <paramref name="wanted"/> of the sockets are still open (or the time is up) and
+        /// returns how many are.
+        /// </summary>
+        public static int StillOpen(System.Collections.Generic.List<Socket> sockets, int wanted, int milliseconds)
+        {
+            var open = new System.Collections.Generic.List<Socket>(sockets);
+            long deadline = Environment.TickCount64 + milliseconds;
+            while (open.Count > wanted && Environment.TickCount64 < deadline)
+            {
+                open.RemoveAll(s => ClosedByServer(s, 10));
+            }
+
+            return open.Count;
+        }
     }
 }

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fota.Server
 {
@@ -56,6 +58,9 @@ namespace Fota.Server
             get { return parts.Guard.Limit; }
         }
 
+        /// <summary>The limits in force, one line (connections, devices per project, downloads per day, idle time).</summary>
+        public string Limits { get; private set; }
+
         /// <summary>A warning from start-up (e.g. the disk is full), or <c>null</c>; also written to the log.</summary>
         public string StartupWarning { get; private set; }
 
@@ -81,10 +86,17 @@ namespace Fota.Server
                 WebApplication app = Build(options, addresses, parts);
                 app.StartAsync().GetAwaiter().GetResult();
                 ICollection<string> bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>().Addresses;
-                var server = new FotaServer(app, parts, bound.First().TrimEnd('/')) { StartupWarning = parts.StartupWarning };
-                parts.Log.Write("listening on " + string.Join(", ", bound) + "; at most " + connections + " connections"
+                string limits = "at most " + connections + " connections"
                     + (connections < options.MaxConnections ? " (lowered from " + options.MaxConnections + " to fit ulimit -n " + fileLimit + ")" : "")
-                    + ", " + options.MaxDevicesPerProject + " devices per project, " + options.MaxUpgradesPerDay + " downloads per device and day");
+                    + ", " + options.MaxDevicesPerProject + " devices per project, " + options.MaxUpgradesPerDay + " downloads per device and day, "
+                    + options.IdleSeconds + " s idle";
+                var server = new FotaServer(app, parts, bound.First().TrimEnd('/')) { StartupWarning = parts.StartupWarning, Limits = limits };
+                if (options.LogFile != null)
+                {
+                    // With a log of its own the file says where and how the server ran; otherwise the caller prints it.
+                    parts.Log.Write("listening on " + string.Join(", ", bound) + "; " + limits);
+                }
+
                 return server;
             }
             catch
@@ -180,8 +192,9 @@ namespace Fota.Server
                 TimeSpan idle = TimeSpan.FromSeconds(options.IdleSeconds);
                 limits.KeepAliveTimeout = idle;
                 limits.RequestHeadersTimeout = idle;
-                // A backstop only: ConnectionGuard keeps the count at its limit by closing idle connections first.
-                limits.MaxConcurrentConnections = parts.Guard.Limit + 64;
+                // Not Kestrel's own limit: it counts closed-to-make-room connections until they are disposed and then
+                // refuses newcomers (a device behind a flood would be reset). ConnectionGuard keeps the count instead.
+                limits.MaxConcurrentConnections = null;
                 limits.MaxRequestHeadersTotalSize = 16 * 1024;
                 limits.MaxRequestHeaderCount = 64;
                 limits.MaxRequestBodySize = 64 * 1024;
@@ -209,6 +222,10 @@ namespace Fota.Server
                 }
             });
 
+            // Accept only when the guard has room (see GuardedTransport), in place of the plain socket transport.
+            builder.Services.RemoveAll<IConnectionListenerFactory>();
+            builder.Services.AddSingleton<IConnectionListenerFactory>(new GuardedTransport(parts.Guard));
+
             WebApplication app = builder.Build();
             app.Run(context => DispatchAsync(context, parts));
             return app;
@@ -221,6 +238,7 @@ namespace Fota.Server
             if (!upgrade && !string.Equals(path, HealthCheck.Path, StringComparison.Ordinal))
             {
                 context.Response.StatusCode = 404;
+                parts.Log.Write(context, "404 no such path");
                 return;
             }
 

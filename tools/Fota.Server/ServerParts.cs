@@ -50,7 +50,7 @@ namespace Fota.Server
                 parts.Catalog = new FotaCatalog(parts.Database, time);
                 parts.Writer = new DatabaseWriter(parts.Database, parts.Log);
                 parts.Readers = new ReadSessions(parts.Database);
-                parts.Guard = new ConnectionGuard(connections, parts.Log);
+                parts.Guard = new ConnectionGuard(connections, TimeSpan.FromSeconds(options.IdleSeconds), parts.Log);
                 var decider = new UpgradeDecider(parts.Database, parts.Readers, parts.Writer, options, time);
                 parts.Endpoint = new UpgradeEndpoint(decider, parts.Log);
                 parts.Health = new HealthCheck(parts.Database, parts.Writer, parts.Log);

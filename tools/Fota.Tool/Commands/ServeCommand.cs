@@ -62,6 +62,7 @@ namespace Fota.Tool
             {
                 output.WriteLine("Listening on " + server.BaseUrl + " (data: " + server.Catalog.DataDirectory + ")");
                 output.WriteLine("Devices: set Url to " + server.UpgradeUrl + "; Ctrl+C stops.");
+                output.WriteLine("Limits: " + server.Limits + ".");
                 if (server.StartupWarning != null)
                 {
                     errors.WriteLine("fota: warning: " + server.StartupWarning);
