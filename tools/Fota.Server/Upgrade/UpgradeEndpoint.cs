@@ -18,7 +18,9 @@ namespace Fota.Server
         /// <summary>Seconds a device is told to wait when the data folder cannot be written or read.</summary>
         public const int StorageRetrySeconds = 60;
 
-        private const int CopyBufferSize = 65536;
+        private const int CopyBufferSize = 64 * 1024;
+
+        private const int FlushSize = 256 * 1024;
 
         private readonly UpgradeDecider decider;
         private readonly RequestLog log;
@@ -54,7 +56,7 @@ namespace Fota.Server
             FileStream file;
             try
             {
-                file = new FileStream(firmware.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                file = new FileStream(firmware.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -188,33 +190,47 @@ namespace Fota.Server
         }
 
         /// <summary>
-        /// Sends the range; returns the bytes handed to the connection. The first block is flushed on its own, so a
-        /// client that is already gone shows up as 0 bytes sent (and the download is not counted).
+        /// Sends the range; returns the bytes handed to the connection. The file is read straight into Kestrel's
+        /// output buffers (no copy in between), flushed every 256 KiB and after the first block, so a client that is already gone shows
+        /// up as 0 bytes sent (and the download is not counted). Reads come from the page cache for any firmware
+        /// sent recently, so they are done in place rather than handed to another thread.
         /// </summary>
         private static async Task<long> CopyAsync(FileStream file, ByteRange range, HttpResponse response, CancellationToken aborted)
         {
-            file.Seek(range.Offset, SeekOrigin.Begin);
-            byte[] buffer = new byte[(int)Math.Min(CopyBufferSize, Math.Max(1, range.Count))];
+            System.IO.Pipelines.PipeWriter body = response.BodyWriter;
+            long offset = range.Offset;
             long remaining = range.Count;
             long sent = 0;
+            long unflushed = 0;
             try
             {
+                await response.StartAsync(aborted);
                 while (remaining > 0)
                 {
-                    int read = await file.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), aborted);
+                    Memory<byte> block = body.GetMemory(CopyBufferSize);
+                    int wanted = (int)Math.Min(block.Length, remaining);
+                    int read = RandomAccess.Read(file.SafeFileHandle, block.Span.Slice(0, wanted), offset);
                     if (read == 0)
                     {
                         throw new IOException("the firmware file ended early");
                     }
 
-                    await response.Body.WriteAsync(buffer.AsMemory(0, read), aborted);
-                    if (sent == 0)
-                    {
-                        await response.Body.FlushAsync(aborted);
-                    }
-
+                    body.Advance(read);
+                    offset += read;
                     remaining -= read;
-                    sent += read;
+                    unflushed += read;
+                    if (sent == 0 || unflushed >= FlushSize || remaining == 0)
+                    {
+                        // The first block alone, so "nothing was sent" is known before the rest is read.
+                        System.IO.Pipelines.FlushResult flushed = await body.FlushAsync(aborted);
+                        if (flushed.IsCanceled || flushed.IsCompleted)
+                        {
+                            break;
+                        }
+
+                        sent += unflushed;
+                        unflushed = 0;
+                    }
                 }
             }
             catch (OperationCanceledException) when (aborted.IsCancellationRequested)
