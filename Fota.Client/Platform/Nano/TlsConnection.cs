@@ -53,7 +53,7 @@ namespace Fota.Client
             catch (Exception e)
             {
                 stream.Close();
-                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: " + SocketConnector.Describe(e));
+                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: " + NetworkFailures.Describe(e));
             }
 
             return new TlsConnection(stream, timeoutMilliseconds);

@@ -79,11 +79,13 @@ namespace System.Net.Sockets
 
     public enum SocketError : int
     {
+        SocketError = -1,
         WouldBlock = 10000 + 35,
         ConnectionAborted = 10000 + 53,
         ConnectionReset = 10000 + 54,
         Shutdown = 10000 + 58,
         TimedOut = 10000 + 60,
+        HostNotFound = 10000 + 1001,
     }
 
     [Serializable]
