@@ -16,7 +16,9 @@ namespace Fota.Client.Tests.Device
     {
         private static T WithAssembly<T>(string name, System.Func<MetadataReader, T> read)
         {
-            string path = Path.Combine(Path.GetDirectoryName(Repository.Metadata("NanoAssemblyPath")), name + ".dll");
+            string path = name == "nanoFramework.Runtime.InFieldUpdate"
+                ? Repository.Metadata("InFieldUpdateDeclarationPath")
+                : Path.Combine(Path.GetDirectoryName(Repository.Metadata("NanoAssemblyPath")), name + ".dll");
             using var pe = new PEReader(File.OpenRead(path));
             return read(pe.GetMetadataReader());
         }
@@ -47,6 +49,16 @@ namespace Fota.Client.Tests.Device
         {
             Assert.Equal(new[] { 1, 1 }, WithAssembly("System.Net", md => Constructors(md, "System.Net", "IPAddress")));
             Assert.Equal(new[] { 1 }, WithAssembly("System.Net", md => Constructors(md, "System.Net.Sockets", "SocketException")));
+        }
+
+        [Fact]
+        public void TheRegionsSlotResultsAreTheRuntimesUpdateSessionResults()
+        {
+            // The device adapter converts by casting, so each name must carry the same number in both enums.
+            var runtime = WithAssembly("nanoFramework.Runtime.InFieldUpdate", md => EnumValues(md, "nanoFramework.Runtime.InFieldUpdate", "UpdateSessionResult"));
+            var region = System.Enum.GetValues<SlotResult>().ToDictionary(r => r.ToString(), r => (int)r);
+            Assert.Equal(15, runtime.Count);
+            Assert.Equal(runtime.OrderBy(p => p.Key), region.OrderBy(p => p.Key));
         }
 
         [Fact]
