@@ -70,6 +70,8 @@ namespace Fota.Client.Tests.Tool
         [InlineData("--timeout must be a whole number from 1 to 3600, not '0'.", "url", "--timeout", "0")]
         [InlineData("--size must be a whole number from 1 to 1048576, not '1k'.", "demo", "--size", "1k")]
         [InlineData("Required command was not provided.", "firmware")]
+        [InlineData("--sha256 must be 64 hex digits", "get", "--out", "x.bin", "--sha256", "abc")]
+        [InlineData("--out: the folder", "get", "--out", "no/such/folder/x.bin")]
         [InlineData("Argument 'fish' not recognized. Must be one of", "completion", "fish")]
         public void InvalidValuesAreUsageErrors(string message, params string[] args)
         {

@@ -3,15 +3,16 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using Fota.Client;
 
 namespace Fota.Tool
 {
     /// <summary>
-    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX]</c>: downloads as the device would, through the core's
-    /// verifiers into its <see cref="FileRegion"/>, with progress on stderr. FILE appears only when the whole
-    /// body arrived and every check passed (an existing FILE is left alone otherwise). An option is added by
+    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX]</c>: downloads as the device would, through verifiers
+    /// into the core's <see cref="FileRegion"/>, with progress on stderr, and prints the SHA-256 taken on the way.
+    /// FILE appears only when the whole body arrived and every check passed (an existing FILE is left alone otherwise). An option is added by
     /// declaring it in <see cref="Create"/> and applying it to the request in <see cref="Run"/>.
     /// </summary>
     public static class GetCommand
@@ -50,12 +51,10 @@ namespace Fota.Tool
             command.Options.Add(crc32);
             command.SetAction(result =>
             {
-                var verifiers = new List<IFotaVerifier>();
-                if (result.GetValue(sha256) is string expected)
-                {
-                    verifiers.Add(new Sha256Verifier(expected));
-                }
-
+                // The digest is always taken on the way in: it is printed, and --sha256 compares against it.
+                string expected = result.GetValue(sha256);
+                using var sha256Digest = new HostSha256Verifier(expected == null ? null : Convert.FromHexString(expected));
+                var verifiers = new List<IFotaVerifier> { sha256Digest };
                 if (result.GetValue(crc32) is uint crc)
                 {
                     verifiers.Add(new Crc32Verifier(crc));
@@ -64,13 +63,13 @@ namespace Fota.Tool
                 string target = Path.GetFullPath(result.GetValue(output));
                 FotaOptions options = device.ToFotaOptions(result, new FileRegion(target));
                 options.Verifiers = verifiers.ToArray();
-                return Run(options, target, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+                return Run(options, target, sha256Digest, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             });
             return command;
         }
 
         /// <summary>Runs the download; exit 0 on success, else the result's status.</summary>
-        private static int Run(FotaOptions options, string target, TextWriter output, TextWriter errors)
+        private static int Run(FotaOptions options, string target, HostSha256Verifier digest, TextWriter output, TextWriter errors)
         {
             FotaReport report = DownloadScreen.Run(options, errors, Path.GetFileName(target));
             if (!report.Succeeded)
@@ -79,28 +78,20 @@ namespace Fota.Tool
                 return ResultExitCodes.For(report.Result);
             }
 
-            string sha256;
-            using (FileStream file = File.OpenRead(target))
-            {
-                sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
-            }
-
-            output.WriteLine("Saved " + target + ": " + new FileInfo(target).Length + " bytes, sha256 " + sha256 + ".");
+            output.WriteLine("Saved " + target + ": " + report.BytesReceived + " bytes, sha256 " + digest.Hex + ".");
             output.WriteLine(report.ToString());
             return ExitCodes.Ok;
         }
 
         private static string ParseSha256(string text, Action<string> error)
         {
-            try
+            if (text.Length != 2 * SHA256.HashSizeInBytes || !text.All(Uri.IsHexDigit))
             {
-                return new Sha256Verifier(text).ExpectedHex;
-            }
-            catch (ArgumentException e)
-            {
-                error("--sha256: " + e.Message.Split(" (Parameter")[0] + ".");
+                error("--sha256 must be 64 hex digits (0-9, a-f, A-F) without separators or prefix, not '" + text + "'.");
                 return null;
             }
+
+            return text;
         }
 
         private static uint? ParseCrc32(string text, Action<string> error)
