@@ -18,10 +18,14 @@ namespace Fota.Tool
             var device = new DeviceOptions();
             var command = new NotedCommand("check", "ask as the device would and explain the answer; downloads nothing", ResultNotes.ExitStatus);
             device.AddTo(command);
+            var tls = new TlsOptions();
+            tls.AddTo(command);
             command.SetAction(result =>
             {
                 var region = new CheckRegion();
-                return Run(device.ToFotaOptions(result, region), region, result.InvocationConfiguration.Output);
+                FotaOptions options = device.ToFotaOptions(result, region);
+                tls.Apply(result, options);
+                return Run(options, region, result.InvocationConfiguration.Output);
             });
             return command;
         }

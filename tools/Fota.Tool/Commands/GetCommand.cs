@@ -43,12 +43,19 @@ namespace Fota.Tool
                 CustomParser = result => ParseCrc32(result.Tokens[0].Value, result.AddError),
             };
 
+            Option<long> chunkSize = OptionRules.Number("--chunk-size", "BYTES",
+                "the one download buffer, also the longest reply header line (a device's default is " + FotaOptions.DefaultChunkSize + ")",
+                FotaOptions.MinChunkSize, FotaOptions.MaxChunkSize, FotaOptions.MaxChunkSize);
+            var tls = new TlsOptions();
+
             var command = new NotedCommand("get", "download with progress on stderr; FILE is written only when complete and verified",
                 ResultNotes.ExitStatus);
             device.AddTo(command);
             command.Options.Add(output);
             command.Options.Add(sha256);
             command.Options.Add(crc32);
+            command.Options.Add(chunkSize);
+            tls.AddTo(command);
             command.SetAction(result =>
             {
                 // The digest is always taken on the way in: it is printed, and --sha256 compares against it.
@@ -63,6 +70,8 @@ namespace Fota.Tool
                 string target = Path.GetFullPath(result.GetValue(output));
                 FotaOptions options = device.ToFotaOptions(result, new FileRegion(target));
                 options.Verifiers = verifiers.ToArray();
+                options.ChunkSize = (int)result.GetValue(chunkSize);
+                tls.Apply(result, options);
                 return Run(options, target, sha256Digest, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             });
             return command;
