@@ -38,7 +38,7 @@ namespace Fota.Server
             try
             {
                 parts.Log = options.LogFile != null
-                    ? new RequestLog(new LogFile(options.LogFile, options.LogFileMaxBytes, options.LogFilesKept), true, time)
+                    ? new RequestLog(OpenLogFile(options), true, time)
                     : new RequestLog(options.Log, false, time);
                 parts.Database = OpenDatabase(options.DataDirectory);
                 parts.StartupWarning = parts.Database.CheckWritable();
@@ -68,6 +68,18 @@ namespace Fota.Server
             Readers?.Dispose();
             Writer?.Dispose();
             Log?.Dispose();
+        }
+
+        private static LogFile OpenLogFile(FotaServerOptions options)
+        {
+            try
+            {
+                return new LogFile(options.LogFile, options.LogFileMaxBytes, options.LogFilesKept);
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException || e is ArgumentException)
+            {
+                throw new StorageException("the log file " + options.LogFile + " cannot be written: " + e.Message, e);
+            }
         }
 
         private static FotaDatabase OpenDatabase(string dataDirectory)

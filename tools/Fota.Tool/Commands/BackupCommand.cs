@@ -1,21 +1,30 @@
+using System.CommandLine;
 using System.IO;
-using Fota.Server;
 
 namespace Fota.Tool
 {
     /// <summary><c>fota backup --out DIR</c>: a consistent copy of the data folder, also while <c>fota serve</c> runs.</summary>
     public static class BackupCommand
     {
-        /// <summary>Copies fota.db (one snapshot) and the firmware files it names into a new folder.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>backup</c> command.</summary>
+        public static Command Create()
         {
-            var arguments = new Arguments(args, 1, "backup", new[] { DataFolder.Option, "out" });
-            arguments.ExpectPositionals(0, "backup", "nothing more");
-            string target = arguments.Require("out", "backup");
-            int files = DataFolder.Open(arguments, create: false).Backup(target);
-            output.WriteLine("Backed up fota.db and " + files + " firmware file(s) to " + Path.GetFullPath(target)
-                + "; to restore, stop the server and use that folder as --data.");
-            return ExitCodes.Ok;
+            Option<string> target = OptionRules.Text("--out", "DIR", "a new or empty folder for the copy", required: true);
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("backup", "copy fota.db (one consistent snapshot) and the firmware files into a new folder, "
+                + "also while serve runs; restore: stop the server and use DIR as --data")
+            {
+                target, data,
+            };
+            command.SetAction(result =>
+            {
+                string folder = result.GetValue(target);
+                int files = DataFolder.Open(result.GetValue(data), create: false).Backup(folder);
+                result.InvocationConfiguration.Output.WriteLine("Backed up fota.db and " + files + " firmware file(s) to "
+                    + Path.GetFullPath(folder) + "; to restore, stop the server and use that folder as --data.");
+                return ExitCodes.Ok;
+            });
+            return command;
         }
     }
 }

@@ -1,38 +1,90 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Fota.Server;
 
 namespace Fota.Tool
 {
-    /// <summary><c>fota serve</c>: runs the upgrade server until Ctrl+C or SIGTERM.</summary>
+    /// <summary>
+    /// <c>fota serve</c>: runs the upgrade server until Ctrl+C or SIGTERM. An option is added in two lines of
+    /// <see cref="Create"/>: its declaration, and where its value goes in <see cref="FotaServerOptions"/>.
+    /// </summary>
     public static class ServeCommand
     {
-        /// <summary>Starts the server, logs one line per request to <paramref name="output"/>, stops on a signal.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>serve</c> command.</summary>
+        public static Command Create()
         {
-            var arguments = new Arguments(args, 1, "serve", new[] { DataFolder.Option, "urls", "max-per-day", "max-devices", "max-connections", "log" }, new[] { "quiet" });
-            arguments.ExpectPositionals(0, "serve", "nothing more");
-            var options = new FotaServerOptions
+            var urls = new Option<string[]>("--urls")
             {
-                DataDirectory = DataFolder.Of(arguments),
-                Urls = arguments.Get("urls", FotaServerOptions.DefaultUrl).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                MaxUpgradesPerDay = (int)arguments.GetNumber("max-per-day", FotaServerOptions.DefaultMaxUpgradesPerDay, 1, 1000000),
-                MaxDevicesPerProject = (int)arguments.GetNumber("max-devices", FotaServerOptions.DefaultMaxDevicesPerProject, 1, 100000000),
-                MaxConnections = (int)arguments.GetNumber("max-connections", FotaServerOptions.DefaultMaxConnections, 8, 1000000),
-                LogFile = arguments.Get("log", null),
-                Log = arguments.Has("quiet") ? null : output,
+                Description = "where to listen, comma-separated http:// URLs with an IP address, localhost or a wildcard "
+                    + "(0.0.0.0, [::], *), never a host name; http://0.0.0.0:5080 reaches devices on the network",
+                HelpName = "URL[,URL]",
+                DefaultValueFactory = _ => new[] { FotaServerOptions.DefaultUrl },
+                CustomParser = ParseUrls,
             };
-            foreach (string url in options.Urls)
+            Option<long> maxPerDay = OptionRules.Number("--max-per-day", "N", "downloads a device may start per day before code 40",
+                1, 1000000, FotaServerOptions.DefaultMaxUpgradesPerDay);
+            Option<long> maxDevices = OptionRules.Number("--max-devices", "N", "devices a project may hold; a new one beyond gets code 91",
+                1, 100000000, FotaServerOptions.DefaultMaxDevicesPerProject);
+            Option<long> maxConnections = OptionRules.Number("--max-connections", "N", "connections open at once (lowered to fit ulimit -n)",
+                8, 1000000, FotaServerOptions.DefaultMaxConnections);
+            Option<string> log = OptionRules.Text("--log", "FILE", "write the log to FILE, rotated at 16 MiB, 4 older files kept (default: stdout)");
+            log.Validators.Add(value =>
             {
-                if (ListenAddress.TryParse(url, out string problem) == null)
+                if (string.IsNullOrWhiteSpace(value.GetValueOrDefault<string>()))
                 {
-                    throw new UsageException("--urls: " + problem + ".");
+                    value.AddError("--log must name a file.");
+                }
+            });
+            Option<bool> quiet = OptionRules.Flag("--quiet", "no line per request");
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("serve", "serve GET /api/site/firmware_upgrade as the LuatOS platform does, and GET /healthz, until Ctrl+C")
+            {
+                urls, maxPerDay, maxDevices, maxConnections, log, quiet, data,
+            };
+            command.SetAction(result =>
+            {
+                TextWriter output = result.InvocationConfiguration.Output;
+                var options = new FotaServerOptions
+                {
+                    DataDirectory = result.GetValue(data),
+                    Urls = result.GetValue(urls),
+                    MaxUpgradesPerDay = (int)result.GetValue(maxPerDay),
+                    MaxDevicesPerProject = (int)result.GetValue(maxDevices),
+                    MaxConnections = (int)result.GetValue(maxConnections),
+                    LogFile = result.GetValue(log),
+                    Log = result.GetValue(quiet) ? null : output,
+                };
+                return Serve(options, output, result.InvocationConfiguration.Error);
+            });
+            return command;
+        }
+
+        private static string[] ParseUrls(ArgumentResult result)
+        {
+            var urls = new System.Collections.Generic.List<string>();
+            foreach (Token token in result.Tokens)
+            {
+                foreach (string url in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (ListenAddress.TryParse(url, out string problem) == null)
+                    {
+                        result.AddError("--urls: " + problem + ".");
+                    }
+
+                    urls.Add(url);
                 }
             }
 
+            return urls.ToArray();
+        }
+
+        /// <summary>Starts the server, logs one line per request, stops on a signal.</summary>
+        private static int Serve(FotaServerOptions options, TextWriter output, TextWriter errors)
+        {
             using var stop = new ManualResetEventSlim(false);
             Action<PosixSignalContext> onSignal = context =>
             {
