@@ -41,6 +41,14 @@ namespace Fota.Tool
                         return CheckCommand.Run(args, output, errors);
                     case "get":
                         return GetCommand.Run(args, output, errors);
+                    case "keygen":
+                        return KeygenCommand.Run(args, output, errors);
+                    case "pack":
+                        return PackCommand.Run(args, output, errors);
+                    case "verify":
+                        return VerifyCommand.Run(args, output, errors);
+                    case "inspect":
+                        return InspectCommand.Run(args, output, errors);
                     default:
                         throw new UsageException("Unknown command '" + args[0] + "'.");
                 }

@@ -20,7 +20,8 @@ Run your own upgrade server (data: --data DIR, default ./fota-data, holding fota
                       create a project (account 'default' unless named); prints its key
   project list        projects with their keys
   firmware add --project-key KEY --name FIRMWARE_NAME --version A.B.C --file PATH [--pending]
-                      upload a firmware; --pending answers 'please wait' (43) until 'firmware ready'
+                      upload a firmware or a signed package (its signed name and version must be these);
+                      --pending answers 'please wait' (43) until 'firmware ready'
   firmware ready --id N
                       end the 'being prepared' state of firmware N
   firmware list       uploaded firmware with numbers, sizes and SHA-256
@@ -39,9 +40,19 @@ Act as a device (DEVICE = --imei ID --project-key KEY --firmware-name NAME --ver
   get DEVICE --out FILE [--sha256 HEX] [--crc32 HEX]
                       download with a progress bar; FILE is written only when complete and verified
 
+Sign firmware (docs/package-format.md; devices given the public key accept only packages signed with it):
+  keygen --out DIR [--bits 2048|3072]
+                      new key pair: DIR/private.pem (mode 0600, never overwritten) and DIR/public.pem
+  pack --key PRIVATE.pem --name NAME --version A.B.C --in FIRMWARE --out PACKAGE
+                      sign FIRMWARE for firmware NAME version A.B.C; upload PACKAGE like any firmware
+  verify --public-key PUBLIC.pem [--name NAME] [--running-version A.B.C] PACKAGE
+                      check PACKAGE as a device would; exit 0 only when valid, else one line says why
+  inspect PACKAGE     the header's fields (no key needed; the signature is not checked)
+
   help                this text
 
-Exit status of serve and the administration commands: 0 done, 1 refused or failed, 2 wrong command line.
+Exit status of serve, the administration and the signing commands: 0 done (verify: valid), 1 refused, failed
+  or invalid, 2 wrong command line.
 Exit status of url, check and get: 0 success (check: a firmware is offered), 1 internal error,
   2 wrong command line, 3 UpToDate, 4 Refused, 5 InvalidOptions, 6 InvalidVersion,
   7 MissingProjectKey, 8 InvalidUrl, 9 ConnectionFailed, 10 ClosedEarly, 11 Timeout,

@@ -27,6 +27,12 @@ namespace Fota.Tool
                         .AddFirmware(key, name, version, file, arguments.Has("pending"));
                     output.WriteLine("Added firmware #" + info.Id + " '" + info.Name + "' " + info.Version + " to "
                         + info.Account + "/" + info.Project + ": " + info.Length + " bytes, sha256 " + info.Sha256 + ".");
+                    if (PackageFile.StartsWithMagic(file))
+                    {
+                        output.WriteLine("Signed package: served unchanged; devices holding the public key of key id "
+                            + System.Convert.ToHexStringLower(PackageFile.Read(file).Header.KeyId) + " verify it.");
+                    }
+
                     if (info.Pending)
                     {
                         output.WriteLine("Pending: devices that would get it are told to wait (code 43) until 'fota firmware ready --id " + info.Id + "'.");
