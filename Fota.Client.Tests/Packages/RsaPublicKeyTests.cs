@@ -122,6 +122,12 @@ namespace Fota.Client.Tests.Packages
             int modulusTag = FindModulusTag(negative);
             negative[modulusTag + 4] = 0x80; // the 00 that keeps the modulus positive becomes a sign bit
 
+            string[] lines = pem.Split('\n');
+            string paddingInside = string.Join("\n", lines.Take(2).Select((l, i) => i == 1 ? l.Substring(0, 60) + "====" : l).Concat(lines.Skip(2)));
+            string threePads = pem.Replace("IDAQAB\n", "IDA===\n");
+
+            Assert.Contains("not whole base64", Refusal(paddingInside));
+            Assert.Contains("not whole base64", Refusal(threePads));
             Assert.Contains("no '-----END PUBLIC KEY-----'", Refusal(noEnd));
             Assert.Contains("not base64", Refusal(badChar));
             Assert.Contains("malformed", Refusal(cut));

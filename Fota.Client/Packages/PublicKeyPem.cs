@@ -91,19 +91,26 @@ namespace Fota.Client
                 body[length++] = c;
             }
 
-            if (length == 0 || (length & 3) != 0)
+            // Padding only at the end, at most two: checked here because nanoCLR's decoder reports a bad one with a
+            // bare System.Exception, which says nothing to the person who pasted the key.
+            int padding = 0;
+            while (padding < length && body[length - 1 - padding] == '=')
+            {
+                padding++;
+            }
+
+            bool misplaced = false;
+            for (int i = 0; i < length - padding; i++)
+            {
+                misplaced |= body[i] == '=';
+            }
+
+            if (length == 0 || (length & 3) != 0 || padding > 2 || misplaced)
             {
                 throw Bad("the PEM body is not whole base64 (" + length.ToString() + " characters)");
             }
 
-            try
-            {
-                return Convert.FromBase64CharArray(body, 0, length);
-            }
-            catch (FormatException)
-            {
-                throw Bad("the PEM body is not valid base64");
-            }
+            return Convert.FromBase64CharArray(body, 0, length);
         }
 
         // SubjectPublicKeyInfo ::= SEQUENCE { SEQUENCE { OID rsaEncryption, NULL }, BIT STRING { RSAPublicKey } }
