@@ -52,12 +52,17 @@ namespace Fota.Client.Tests.Packages
         {
             string corelib = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages",
                 "nanoframework.corelibrary", "1.17.11", "lib");
-            string dll = Repository.Metadata("NanoRsaBenchPath");
+            string app = Repository.Metadata("NanoRsaBenchPath");
+            string core = Path.Combine(Path.GetDirectoryName(app), "Fota.Client.Core.dll");
+            string mscorlib = Path.Combine(corelib, "mscorlib.dll");
             using var folder = new Support.TempFolder();
-            string pe = folder.File("NanoRsaBench.pe");
+            string corePe = folder.File("Fota.Client.Core.pe");
+            string appPe = folder.File("NanoRsaBench.pe");
 
-            Run(Path.Combine(NanoClrFolder, "mdp"), "-loadHints", "mscorlib", Path.Combine(corelib, "mscorlib.dll"), "-parse", dll, "-compile", pe, "false");
-            string output = Run(Path.Combine(NanoClrFolder, "nanoclr"), Path.Combine(corelib, "mscorlib.pe"), pe);
+            Run(Path.Combine(NanoClrFolder, "mdp"), "-loadHints", "mscorlib", mscorlib, "-parse", core, "-compile", corePe, "false");
+            Run(Path.Combine(NanoClrFolder, "mdp"), "-loadHints", "mscorlib", mscorlib, "-loadHints", "Fota.Client.Core", core,
+                "-parse", app, "-compile", appPe, "false");
+            string output = Run(Path.Combine(NanoClrFolder, "nanoclr"), Path.Combine(corelib, "mscorlib.pe"), corePe, appPe);
 
             // nanoCLR exits 0 even after an unhandled exception: the program's lines must be there, between its markers.
             string[] lines = output.Replace("\r", "").Split('\n');

@@ -16,11 +16,13 @@ count() {
   local work=$1
   dotnet build "$here/NanoRsaBench.csproj" -c Release -v q -nologo -p:Work="$work" \
     -p:IntermediateOutputPath="obj/Release/$work/" -p:OutDir="$out/$work/" >/dev/null
-  "$nanoclr_dir/mdp" -loadHints mscorlib "$corelib/mscorlib.dll" -parse "$out/$work/NanoRsaBench.dll" \
-    -compile "$out/$work/NanoRsaBench.pe" false >/dev/null
+  "$nanoclr_dir/mdp" -loadHints mscorlib "$corelib/mscorlib.dll" -parse "$out/$work/Fota.Client.Core.dll" \
+    -compile "$out/$work/Fota.Client.Core.pe" false >/dev/null
+  "$nanoclr_dir/mdp" -loadHints mscorlib "$corelib/mscorlib.dll" -loadHints Fota.Client.Core "$out/$work/Fota.Client.Core.dll" \
+    -parse "$out/$work/NanoRsaBench.dll" -compile "$out/$work/NanoRsaBench.pe" false >/dev/null
   # The interpreter binary itself: the nanoclr wrapper script execs it, and valgrind does not follow an exec.
   LD_LIBRARY_PATH="$nanoclr_dir/lib" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$nanoclr_dir/bin/nanoFramework.nanoCLR.test" "$corelib/mscorlib.pe" "$out/$work/NanoRsaBench.pe" >"$out/$work.txt" 2>&1
+    "$nanoclr_dir/bin/nanoFramework.nanoCLR.test" "$corelib/mscorlib.pe" "$out/$work/Fota.Client.Core.pe" "$out/$work/NanoRsaBench.pe" >"$out/$work.txt" 2>&1
   if ! grep -q "^Done" "$out/$work.txt" || grep -q "INVALID" "$out/$work.txt"; then
     echo "nanoCLR run of '$work' did not complete as expected:" >&2
     cat "$out/$work.txt" >&2
