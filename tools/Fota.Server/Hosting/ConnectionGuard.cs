@@ -12,9 +12,10 @@ namespace Fota.Server
     /// When a connection arrives at the limit, one that is not in the middle of a request is closed to make room,
     /// as nginx reuses its idle connections: first the oldest connection that has not sent a single byte (a flood
     /// of silent sockets), else the one heard from longest ago (a slow sender of headers, a kept-alive client).
-    /// A client that has sent its request is thus never closed for a silent socket. Only when every connection
-    /// is busy with a request is the new one closed at once. Either way the process keeps its file descriptors
-    /// and goes on answering. A connection that sends nothing within the idle time is closed here too.
+    /// A client that has sent its request is thus never closed for a silent socket. When every connection is busy
+    /// with a request, <see cref="GuardedTransport"/> accepts nothing until one ends: newcomers wait in the
+    /// kernel's backlog. Either way the process keeps its file descriptors and goes on answering. A connection
+    /// that sends nothing within the idle time is closed here too.
     /// </summary>
     internal sealed class ConnectionGuard
     {
@@ -23,11 +24,10 @@ namespace Fota.Server
         private readonly object gate = new object();
         private readonly ConcurrentDictionary<string, Tracked> live = new ConcurrentDictionary<string, Tracked>(StringComparer.Ordinal);
         private readonly SemaphoreSlim room;
+        private readonly TimeSpan idle;
         private long evicted;
         private long refused;
         private long lastReport;
-
-        private readonly TimeSpan idle;
 
         public ConnectionGuard(int limit, TimeSpan idle, RequestLog log)
         {
@@ -41,12 +41,6 @@ namespace Fota.Server
         public int Limit
         {
             get { return limit; }
-        }
-
-        /// <summary>Connections open now.</summary>
-        public int Count
-        {
-            get { return live.Count; }
         }
 
         /// <summary>Connection middleware for Kestrel's <c>ListenOptions.Use</c>.</summary>
