@@ -198,7 +198,8 @@ namespace Fota.Server
                 limits.MaxRequestHeadersTotalSize = 16 * 1024;
                 limits.MaxRequestHeaderCount = 64;
                 limits.MaxRequestBodySize = 64 * 1024;
-                // Firmware leaves in larger pieces (fewer wake-ups per megabyte); bounded per connection.
+                // Firmware leaves in larger pieces (fewer wake-ups per megabyte): a download holds at most about 768 KiB
+                // of buffers (this plus one 256 KiB block being read), however slowly its client reads.
                 limits.MaxResponseBufferSize = 512 * 1024;
                 limits.MinRequestBodyDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
                 limits.MinResponseDataRate = new MinDataRate(240, TimeSpan.FromSeconds(10));

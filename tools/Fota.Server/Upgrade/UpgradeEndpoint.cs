@@ -18,9 +18,9 @@ namespace Fota.Server
         /// <summary>Seconds a device is told to wait when the data folder cannot be written or read.</summary>
         public const int StorageRetrySeconds = 60;
 
-        private const int CopyBufferSize = 64 * 1024;
+        private const int CopyBufferSize = 256 * 1024;
 
-        private const int FlushSize = 256 * 1024;
+        private const int FlushSize = 512 * 1024;
 
         private readonly UpgradeDecider decider;
         private readonly RequestLog log;
@@ -191,7 +191,7 @@ namespace Fota.Server
 
         /// <summary>
         /// Sends the range; returns the bytes handed to the connection. The file is read straight into Kestrel's
-        /// output buffers (no copy in between), flushed every 256 KiB and after the first block, so a client that is already gone shows
+        /// output buffers (no copy in between), flushed every 512 KiB and after the first block, so a client that is already gone shows
         /// up as 0 bytes sent (and the download is not counted). Reads come from the page cache for any firmware
         /// sent recently, so they are done in place rather than handed to another thread.
         /// </summary>
