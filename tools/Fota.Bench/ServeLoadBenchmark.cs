@@ -124,8 +124,14 @@ namespace Fota.Bench
             WrkResult b1 = theirs();
             WrkResult b2 = theirs();
             WrkResult a2 = ours();
-            Console.WriteLine($"  runs: fota serve {figure(a1):F0} and {figure(a2):F0}, nginx {figure(b1):F0} and {figure(b2):F0}");
+            Console.WriteLine($"  runs: fota serve {Run(a1, figure)} and {Run(a2, figure)}, nginx {Run(b1, figure)} and {Run(b2, figure)}");
             return (figure(a1) >= figure(a2) ? a1 : a2, figure(b1) >= figure(b2) ? b1 : b2);
+        }
+
+        private static string Run(WrkResult result, Func<WrkResult, double> figure)
+        {
+            return figure(result).ToString("F0", CultureInfo.InvariantCulture)
+                + (result.MegabytesPerSecond > 100 ? "" : " (p99 " + result.P99Ms.ToString("F1", CultureInfo.InvariantCulture) + " ms)");
         }
 
         private static void Print(string name, WrkResult result)
