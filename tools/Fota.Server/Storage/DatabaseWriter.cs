@@ -171,13 +171,19 @@ namespace Fota.Server
         private void Loop()
         {
             var batch = new List<IWriteJob>();
+            Task<bool> waiting = null;
             while (true)
             {
                 bool closed = false;
                 if (!jobs.Reader.TryPeek(out _))
                 {
-                    Task<bool> wait = jobs.Reader.WaitToReadAsync().AsTask();
-                    closed = wait.Wait(Idle) && !wait.Result;
+                    // One outstanding wait, kept across rounds: a new one every 200 ms would pile up while idle.
+                    waiting ??= jobs.Reader.WaitToReadAsync().AsTask();
+                    if (waiting.Wait(Idle))
+                    {
+                        closed = !waiting.Result;
+                        waiting = null;
+                    }
                 }
 
                 while (batch.Count < BatchLimit && jobs.Reader.TryRead(out IWriteJob job))

@@ -191,9 +191,9 @@ namespace Fota.Server
 
         /// <summary>
         /// Sends the range; returns the bytes handed to the connection. The file is read straight into Kestrel's
-        /// output buffers (no copy in between), flushed every 512 KiB and after the first block, so a client that is already gone shows
-        /// up as 0 bytes sent (and the download is not counted). Reads come from the page cache for any firmware
-        /// sent recently, so they are done in place rather than handed to another thread.
+        /// output buffers (no copy in between), flushed after the first block and then every 512 KiB, so a client
+        /// that is already gone shows up as 0 bytes sent (and the download is not counted). Reads come from the
+        /// page cache for any firmware sent recently, so they are done in place rather than handed to another thread.
         /// </summary>
         private static async Task<long> CopyAsync(FileStream file, ByteRange range, HttpResponse response, CancellationToken aborted)
         {
