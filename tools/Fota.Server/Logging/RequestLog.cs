@@ -74,9 +74,16 @@ namespace Fota.Server
 
             // A marker behind the lines queued so far; the pump completes it once they are written and flushed.
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (lines.Writer.WriteAsync(done).AsTask().Wait(TimeSpan.FromSeconds(5)))
+            try
             {
-                done.Task.Wait(TimeSpan.FromSeconds(5));
+                if (lines.Writer.WriteAsync(done).AsTask().Wait(TimeSpan.FromSeconds(5)))
+                {
+                    done.Task.Wait(TimeSpan.FromSeconds(5));
+                }
+            }
+            catch (AggregateException)
+            {
+                // The log is closed: everything it took has been written.
             }
         }
 
