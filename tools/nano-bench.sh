@@ -2,8 +2,8 @@
 # Device costs measured on the real nanoFramework interpreter by instruction count: each figure is one small app
 # (a Main calling one workload of Fota.Client.DeviceTests/Bench/Workloads.cs) run on nanoCLR under
 #     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null
-# minus the same app with the measured work switched off. Instruction counts are deterministic (repeats agree
-# within 0.05%), unlike wall time on a shared machine.
+# minus the same app with the measured work switched off. Instruction counts hardly vary (repeats agree
+# within 0.05% on the per-MiB figures, 0.5% on a single reply), unlike wall time on a shared machine.
 #
 # Usage: tools/nano-bench.sh [sha256] [crc32] [pipeline] [reply]     (all by default; about a minute on 2 cores)
 #        NANO_BENCH_MIB=4 tools/nano-bench.sh                        (more data; the per-MiB figures stay put)
