@@ -114,6 +114,12 @@ namespace Fota.Client.Tests.Support
                 {
                     return;
                 }
+                catch (InvalidOperationException)
+                {
+                    // Dispose stopped the listener between the loop's check and AcceptSocket ("Not listening");
+                    // unhandled on this thread it would crash the whole test host.
+                    return;
+                }
 
                 var worker = new Thread(() => Serve(socket)) { IsBackground = true };
                 worker.Start();
