@@ -9,10 +9,13 @@ nanoclr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 nanoclr_corlib="${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframework.corelibrary/1.17.11/lib"
 nanoclr_project="$nanoclr_root/Fota.Client.DeviceTests"
 
-# Sets nanoclr_run and nanoclr_mdp (command arrays) from one folder, or returns 1.
+# Sets nanoclr_bin, nanoclr_lib, nanoclr_mdp (a command array), nanoclr_dir and nanoclr_layout (wrappers or work)
+# from one folder, or returns 1.
 nanoclr_try() {
   local dir=$1
+  nanoclr_dir=$dir
   if [ -x "$dir/nanoclr" ] && [ -x "$dir/mdp" ]; then
+    nanoclr_layout=wrappers
     nanoclr_bin="$dir/bin/nanoFramework.nanoCLR.test"
     nanoclr_lib="$dir/lib"
     nanoclr_mdp=("$dir/mdp")
@@ -20,6 +23,7 @@ nanoclr_try() {
   fi
   if [ -x "$dir/build-posix/bin/nanoFramework.nanoCLR.test" ] \
     && [ -f "$dir/mdp/out/nanoFramework.Tools.MetadataProcessor.dll" ]; then
+    nanoclr_layout=work
     nanoclr_bin="$dir/build-posix/bin/nanoFramework.nanoCLR.test"
     nanoclr_lib="$dir/build-posix/lib"
     nanoclr_mdp=(dotnet "$dir/mdp/out/nanoFramework.Tools.MetadataProcessor.dll")
