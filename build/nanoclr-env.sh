@@ -3,7 +3,7 @@
 #
 # nanoCLR is looked up in $NANOCLR_DIR, else in ../shared/nanoclr beside the repository. Either layout works:
 #   - a folder with the two wrappers `nanoclr` and `mdp` (as ../shared/nanoclr has them), or
-#   - the WORK folder of build/nanoclr/build-from-source.sh (build-posix/bin/..., mdp/out/...).
+#   - the WORK folder of a from-source build (../shared/nanoclr/build-from-source.sh) (build-posix/bin/..., mdp/out/...).
 
 nanoclr_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 nanoclr_corlib="${NUGET_PACKAGES:-$HOME/.nuget/packages}/nanoframework.corelibrary/1.17.11/lib"

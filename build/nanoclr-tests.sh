@@ -12,7 +12,7 @@ set -uo pipefail
 timeout_seconds=${NANOCLR_TIMEOUT:-600}
 
 if ! nanoclr_locate; then
-  echo "nanoCLR: device suite not run: $nanoclr_missing; build nanoCLR with build/nanoclr/build-from-source.sh and set NANOCLR_DIR (README, Testing)"
+  echo "nanoCLR: device suite not run: $nanoclr_missing; build nanoCLR from nanoframework/nf-interpreter (targets/posix) as ../shared/nanoclr/build-from-source.sh documents, and set NANOCLR_DIR (README, Testing)"
   exit 0
 fi
 

@@ -19,7 +19,7 @@ mib=${NANO_BENCH_MIB:-1}
 bytes=$((mib * 1048576))
 repeats=20
 
-nanoclr_locate || { echo "nano-bench: $nanoclr_missing; build nanoCLR with build/nanoclr/build-from-source.sh" >&2; exit 1; }
+nanoclr_locate || { echo "nano-bench: $nanoclr_missing; build nanoCLR as README (Testing) says and set NANOCLR_DIR" >&2; exit 1; }
 command -v valgrind > /dev/null || { echo "nano-bench: valgrind not found (apt-get install valgrind)" >&2; exit 1; }
 sdk=$(dotnet --list-sdks | tail -n 1 | sed 's/^\([^ ]*\) \[\(.*\)\]$/\2\/\1/')
 csc="$sdk/Roslyn/bincore/csc.dll"
