@@ -75,7 +75,7 @@ namespace Fota.Tool
             options.Region = new ProgressRegion(options.Region, output);
             output.WriteLine();
             output.WriteLine("2. Device " + Imei + " running " + RunningVersion + " asks:");
-            output.WriteLine("   " + UpgradeUrl.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
+            output.WriteLine("   " + UrlBuilder.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
             FotaReport download = FotaClient.Run(options);
             output.WriteLine("   " + download);
             string stored = Path.Combine(deviceFolder, "update.bin");

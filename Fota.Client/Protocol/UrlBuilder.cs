@@ -5,7 +5,7 @@ namespace Fota.Client
     /// <c>&amp;</c> chosen by the base, reserved characters percent-encoded, and a pure function of its
     /// inputs so a periodic re-run never grows the URL.
     /// </summary>
-    public static class UpgradeUrl
+    public static class UrlBuilder
     {
         /// <summary>Prefix that makes a URL verbatim: removed, nothing appended, no project key needed.</summary>
         public const string VerbatimPrefix = "###";
