@@ -10,7 +10,7 @@ namespace Fota.Client
     /// </summary>
     internal class HttpReader
     {
-        /// <summary>Largest reply head, all lines together (1xx heads included).</summary>
+        /// <summary>Largest reply head, all lines together (1xx heads included); also the largest trailer section.</summary>
         internal const int MaxHeadBytes = 16384;
 
         /// <summary>Largest number of header lines in one head, or of trailer lines.</summary>
@@ -28,6 +28,7 @@ namespace Fota.Client
         private int start;
         private int end;
         private int lineStart;
+        private int lineBytes;
         private int headBytes;
 
         private int mode;
@@ -148,10 +149,10 @@ namespace Fota.Client
         private HttpResponse ReadOneHead()
         {
             HttpResponse response = new HttpResponse();
-            int length = ReadLine("the status line");
+            int length = ReadHeadLine("the status line");
             response.Status = ParseStatus(length);
             int lines = 0;
-            while ((length = ReadLine("a header line")) > 0)
+            while ((length = ReadHeadLine("a header line")) > 0)
             {
                 if (++lines > MaxHeaderLines)
                 {
@@ -236,12 +237,20 @@ namespace Fota.Client
                 return true;
             }
 
+            // Trailers are skipped, under the same limits as a head.
             int trailers = 0;
+            int trailerBytes = 0;
             while (ReadLine("a trailer line") > 0)
             {
+                trailerBytes += lineBytes;
                 if (++trailers > MaxHeaderLines)
                 {
-                    throw new FotaException(FotaResult.ProtocolError, "too many trailer lines");
+                    throw new FotaException(FotaResult.ProtocolError, "reply has more than " + MaxHeaderLines.ToString() + " trailer lines");
+                }
+
+                if (trailerBytes > MaxHeadBytes)
+                {
+                    throw new FotaException(FotaResult.ProtocolError, "reply trailer larger than " + MaxHeadBytes.ToString() + " bytes");
                 }
             }
 
@@ -268,7 +277,21 @@ namespace Fota.Client
             return read;
         }
 
-        // Returns the length of the next line (without CR LF), which starts at lineStart.
+        // A line of the reply head, counted against the head limit; chunk-size lines and trailers are not the head.
+        private int ReadHeadLine(string what)
+        {
+            int length = ReadLine(what);
+            headBytes += lineBytes;
+            if (headBytes > MaxHeadBytes)
+            {
+                throw new FotaException(FotaResult.ProtocolError, "reply head larger than " + MaxHeadBytes.ToString() + " bytes");
+            }
+
+            return length;
+        }
+
+        // Returns the length of the next line (without CR LF), which starts at lineStart; lineBytes is its length
+        // with the line end. Lines are limited by the buffer only.
         private int ReadLine(string what)
         {
             int scanned = start;
@@ -281,12 +304,7 @@ namespace Fota.Client
                         lineStart = start;
                         int length = i - start;
                         start = i + 1;
-                        headBytes += length + 1;
-                        if (headBytes > MaxHeadBytes)
-                        {
-                            throw new FotaException(FotaResult.ProtocolError, "reply head larger than " + MaxHeadBytes.ToString() + " bytes");
-                        }
-
+                        lineBytes = length + 1;
                         return length > 0 && buffer[lineStart + length - 1] == (byte)'\r' ? length - 1 : length;
                     }
                 }
