@@ -203,7 +203,7 @@ namespace Fota.Client.Tests
         [Theory]
         [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")]
         [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")]
-        [InlineData("HTTP/1.1 206 Partial\r\nConnection: close\r\n\r\n")]
+        [InlineData("HTTP/1.1 206 Partial\r\nContent-Range: bytes 0-0/1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")]
         public void EmptyFirmwareBodyFails(string reply)
         {
             using var server = new ScriptedServer(c => c.Send(reply));

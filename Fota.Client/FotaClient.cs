@@ -173,13 +173,7 @@ namespace Fota.Client
                 return ReadRefusal(reader, report);
             }
 
-            if (response.Status != 200 && response.Status != 206)
-            {
-                throw new FotaException(FotaResult.UnexpectedStatus, "the server answered " + response.Status.ToString()
-                    + "; only 200 and 206 carry a firmware");
-            }
-
-            report.BytesExpected = response.Chunked ? -1 : response.ContentLength;
+            report.BytesExpected = FirmwareReply.Check(response, 0);
             Downloader.Run(reader, buffer, report.BytesExpected, options.Region, Verifiers(options), report);
             report.Detail = "image verified and committed";
             return FotaResult.Success;

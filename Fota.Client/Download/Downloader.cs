@@ -45,6 +45,13 @@ namespace Fota.Client
                             + capacity.ToString() + " bytes)");
                     }
 
+                    // Content-Length framing cannot overrun; a chunked body can disagree with its Content-Range.
+                    if (expected >= 0 && body.Received > expected)
+                    {
+                        throw new FotaException(FotaResult.ProtocolError, "the body is longer than the " + expected.ToString()
+                            + " bytes announced");
+                    }
+
                     int offset = body.Offset;
                     for (int i = 0; i < verifiers.Length; i++)
                     {
@@ -54,6 +61,12 @@ namespace Fota.Client
                     Call(region, RegionStep.Write, buffer, offset, count, 0);
                     report.BytesReceived = body.Received;
                     count = body.Next();
+                }
+
+                if (expected >= 0 && body.Received != expected)
+                {
+                    throw new FotaException(FotaResult.ProtocolError, "the body ended after " + body.Received.ToString()
+                        + " of the " + expected.ToString() + " bytes announced");
                 }
 
                 for (int i = 0; i < verifiers.Length; i++)

@@ -20,6 +20,11 @@ namespace Fota.Client
         private const int ModeChunked = 1;
         private const int ModeUntilClose = 2;
 
+        private static readonly char[] ContentLengthName = "content-length".ToCharArray();
+        private static readonly char[] TransferEncodingName = "transfer-encoding".ToCharArray();
+        private static readonly char[] ContentRangeName = "content-range".ToCharArray();
+        private static readonly char[] BytesUnit = "bytes".ToCharArray();
+
         private readonly IConnection connection;
         private readonly byte[] buffer;
         private readonly long deadlineTicks;
@@ -422,7 +427,7 @@ namespace Fota.Client
                 valueEnd--;
             }
 
-            if (NameIs(s, nameLength, "content-length"))
+            if (NameIs(s, nameLength, ContentLengthName))
             {
                 long value = ParseLength(valueStart, valueEnd);
                 if (response.ContentLength >= 0 && response.ContentLength != value)
@@ -432,7 +437,7 @@ namespace Fota.Client
 
                 response.ContentLength = value;
             }
-            else if (NameIs(s, nameLength, "transfer-encoding"))
+            else if (NameIs(s, nameLength, TransferEncodingName))
             {
                 string value = Utf8.GetString(buffer, valueStart, valueEnd - valueStart).ToLower();
                 int comma = value.LastIndexOf(',');
@@ -444,6 +449,67 @@ namespace Fota.Client
 
                 response.Chunked = true;
             }
+            else if (NameIs(s, nameLength, ContentRangeName))
+            {
+                ParseContentRange(valueStart, valueEnd, response);
+            }
+        }
+
+        // "bytes FIRST-LAST/LENGTH" or "bytes FIRST-LAST/*" (RFC 9110 14.4); anything else, "bytes */LENGTH" included,
+        // and a second Content-Range leave the range unusable (-1).
+        private void ParseContentRange(int from, int to, HttpResponse response)
+        {
+            bool repeated = response.HasContentRange;
+            response.HasContentRange = true;
+            response.RangeFirst = -1;
+            response.RangeLast = -1;
+            response.RangeLength = -1;
+            if (repeated || to - from < 6 || !NameIs(from, 5, BytesUnit) || buffer[from + 5] != ' ')
+            {
+                return;
+            }
+
+            int at;
+            long first = ReadNumber(from + 6, to, out at);
+            if (first < 0 || at == to || buffer[at] != '-')
+            {
+                return;
+            }
+
+            long last = ReadNumber(at + 1, to, out at);
+            if (last < first || at == to || buffer[at] != '/')
+            {
+                return;
+            }
+
+            long length = -1;
+            if (at + 2 != to || buffer[at + 1] != '*')
+            {
+                length = ReadNumber(at + 1, to, out at);
+                if (length <= last || at != to)
+                {
+                    return;
+                }
+            }
+
+            response.RangeFirst = first;
+            response.RangeLast = last;
+            response.RangeLength = length;
+        }
+
+        // Up to 18 decimal digits from 'from'; -1 when there are none. 'next' is the first byte not taken.
+        private long ReadNumber(int from, int to, out int next)
+        {
+            long value = 0;
+            int at = from;
+            while (at < to && at - from < 18 && buffer[at] >= '0' && buffer[at] <= '9')
+            {
+                value = value * 10 + (buffer[at] - '0');
+                at++;
+            }
+
+            next = at;
+            return at == from ? -1 : value;
         }
 
         private long ParseLength(int from, int to)
@@ -467,8 +533,9 @@ namespace Fota.Client
             return value;
         }
 
-        // Case-insensitive ASCII comparison of a header name against a lower-case constant.
-        private bool NameIs(int at, int length, string lowerName)
+        // Case-insensitive ASCII comparison of a header name against a lower-case constant (a char array: indexing a
+        // string is O(length) on nanoCLR).
+        private bool NameIs(int at, int length, char[] lowerName)
         {
             if (length != lowerName.Length)
             {

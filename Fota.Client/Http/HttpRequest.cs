@@ -60,7 +60,8 @@ namespace Fota.Client
             }
 
             string lower = name.ToLower();
-            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding")
+            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding"
+                || lower == "range")
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' is set by the library");
             }

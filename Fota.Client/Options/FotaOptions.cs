@@ -47,7 +47,10 @@ namespace Fota.Client
         /// <summary>HTTP method; libfota2 and the platform use GET.</summary>
         public string Method { get; set; } = "GET";
 
-        /// <summary>Extra request headers, each <c>"Name: value"</c>. Host, Content-Length and Connection are set by the library.</summary>
+        /// <summary>
+        /// Extra request headers, each <c>"Name: value"</c>. Host, Connection, Content-Length, Transfer-Encoding and Range
+        /// are the library's and are refused here.
+        /// </summary>
         public string[] Headers { get; set; }
 
         /// <summary>Optional request body, sent with a Content-Length header.</summary>
