@@ -95,7 +95,7 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
-        public void BodyEndingAtCloseIsAccepted()
+        public void BodyEndingAtCloseIsAcceptedWhenItsLengthIsChecked()
         {
             byte[] image = Firmware.Make(20_000);
             using var server = new ScriptedServer(c =>
@@ -103,8 +103,10 @@ namespace Fota.Client.Tests
                 c.Send("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
                 c.SendSlowly(image, 3000, 2);
             });
+            FotaOptions options = Options(server.BaseUrl);
+            options.Verifiers = new IFotaVerifier[] { new LengthVerifier(image.Length) };
 
-            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
+            FotaReport report = FotaClient.Run(options);
 
             Assert.Equal(FotaResult.Success, report.Result);
             Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
@@ -368,8 +370,9 @@ namespace Fota.Client.Tests
             byte[] image = Firmware.Make(10_000);
             using var server = new ScriptedServer(c =>
             {
-                c.Send("HTTP/1.1 200 OK\r\n\r\n");
+                c.Send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2710\r\n");
                 c.Send(image);
+                c.Send("\r\n0\r\n\r\n");
             });
 
             FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 6_000));

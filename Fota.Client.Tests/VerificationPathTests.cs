@@ -31,6 +31,32 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
+        public void SuccessSaysExactlyWhatWasChecked()
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, new FileRegion(folder.File("update.bin")),
+                new LengthVerifier(image.Length), new Sha256Verifier(Firmware.Sha256Hex(image))));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Equal("length, SHA-256 verified; image committed", report.Detail);
+        }
+
+        [Fact]
+        public void SuccessWithoutVerifiersSaysIntegrityWasNotChecked()
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, new FileRegion(folder.File("update.bin"))));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Contains("integrity not checked", report.Detail);
+            Assert.DoesNotContain("verified", report.ToString());
+        }
+
+        [Fact]
         public void DigestMismatchFailsAndLeavesNothing()
         {
             byte[] image = Firmware.Make(300_000);
@@ -142,6 +168,10 @@ namespace Fota.Client.Tests
 
         private sealed class ThrowingVerifier : IFotaVerifier
         {
+            public string Name => "throwing";
+
+            public bool ChecksCompleteness => false;
+
             public void Begin(long expectedLength)
             {
             }

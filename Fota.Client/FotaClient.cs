@@ -173,9 +173,9 @@ namespace Fota.Client
                 return ReadRefusal(reader, report);
             }
 
-            report.BytesExpected = FirmwareReply.Check(response, 0);
-            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, Verifiers(options), report);
-            report.Detail = "image verified and committed";
+            IFotaVerifier[] verifiers = Verifiers(options);
+            report.BytesExpected = FirmwareReply.Check(response, 0, verifiers);
+            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, verifiers, report);
             return FotaResult.Success;
         }
 

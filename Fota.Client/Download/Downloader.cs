@@ -9,7 +9,10 @@ namespace Fota.Client
     /// </summary>
     internal static class Downloader
     {
-        /// <summary>Runs the download; <paramref name="report"/> follows the received byte count as it goes.</summary>
+        /// <summary>
+        /// Runs the download; <paramref name="report"/> follows the received byte count as it goes, and its detail says
+        /// what was checked once the region is committed.
+        /// </summary>
         /// <exception cref="FotaException">For every failure, with the region already aborted.</exception>
         internal static void Run(HttpReader body, byte[] buffer, long expected, IFotaRegion region, IFotaVerifier[] verifiers, FotaReport report)
         {
@@ -80,6 +83,7 @@ namespace Fota.Client
 
                 Call(region, RegionStep.Commit, null, 0, 0, 0);
                 committed = true;
+                report.Detail = Checked(verifiers) + "; image committed";
             }
             finally
             {
@@ -88,6 +92,24 @@ namespace Fota.Client
                     AbortQuietly(region);
                 }
             }
+        }
+
+        // "length, SHA-256 verified", in the verifiers' order; said plainly when nothing was checked.
+        private static string Checked(IFotaVerifier[] verifiers)
+        {
+            if (verifiers.Length == 0)
+            {
+                return "integrity not checked (no verifier)";
+            }
+
+            string names = "";
+            for (int i = 0; i < verifiers.Length; i++)
+            {
+                string name = verifiers[i].Name;
+                names += (i > 0 ? ", " : "") + (name == null || name.Length == 0 ? "unnamed check" : name);
+            }
+
+            return names + " verified";
         }
 
         private enum RegionStep

@@ -10,7 +10,7 @@ namespace Fota.Client
     /// </remarks>
     public enum FotaResult
     {
-        /// <summary>A firmware was downloaded, verified and committed to the region.</summary>
+        /// <summary>A firmware was downloaded, accepted by every verifier (the report says which) and committed to the region.</summary>
         Success = 0,
 
         /// <summary>The platform says the device already runs the latest version (platform code 27).</summary>
