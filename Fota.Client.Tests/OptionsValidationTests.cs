@@ -31,6 +31,7 @@ namespace Fota.Client.Tests
             { "header injection", FotaResult.InvalidOptions, 4, "line break" },
             { "header without colon", FotaResult.InvalidOptions, 4, "Name: value" },
             { "host header", FotaResult.InvalidOptions, 4, "set by the library" },
+            { "accept-encoding header", FotaResult.InvalidOptions, 4, "'Accept-Encoding' is set by the library" },
             { "null header", FotaResult.InvalidOptions, 4, "null entry" },
             { "bad version", FotaResult.InvalidVersion, 5, "1.0" },
             { "no imei", FotaResult.InvalidOptions, 4, "Imei" },
@@ -61,6 +62,7 @@ namespace Fota.Client.Tests
                 case "header injection": options.Headers = new[] { "X-A: 1\r\nX-B: 2" }; break;
                 case "header without colon": options.Headers = new[] { "X-A 1" }; break;
                 case "host header": options.Headers = new[] { "host: elsewhere" }; break;
+                case "accept-encoding header": options.Headers = new[] { "Accept-Encoding: gzip" }; break;
                 case "null header": options.Headers = new string[] { null }; break;
                 case "bad version": options.Version = "1.0"; break;
                 case "no imei": options.Imei = ""; break;

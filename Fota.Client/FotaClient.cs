@@ -170,7 +170,7 @@ namespace Fota.Client
             report.HttpStatus = response.Status;
             if (response.Status > 299)
             {
-                return ReadRefusal(reader, report);
+                return ReadRefusal(reader, response, report);
             }
 
             IFotaVerifier[] verifiers = Verifiers(options);
@@ -179,8 +179,14 @@ namespace Fota.Client
             return FotaResult.Success;
         }
 
-        private static FotaResult ReadRefusal(HttpReader reader, FotaReport report)
+        private static FotaResult ReadRefusal(HttpReader reader, HttpResponse response, FotaReport report)
         {
+            if (response.ContentEncoding != null)
+            {
+                report.Detail = "reply body compressed (Content-Encoding: " + response.ContentEncoding + "), not shown";
+                return FotaResult.Refused;
+            }
+
             // Replies are short JSON; a longer body is cut, which only shortens the excerpt.
             byte[] reply = new byte[1024];
             int count;

@@ -22,6 +22,13 @@ namespace Fota.Client
                     + "; only 200 and 206 carry a firmware");
             }
 
+            if (response.ContentEncoding != null)
+            {
+                throw new FotaException(FotaResult.ProtocolError, "the server compressed the body (Content-Encoding: "
+                    + response.ContentEncoding + "), so it is not the image as stored: serve the firmware without compression"
+                    + " (nginx: no gzip_static always or gzip for its type); nothing was stored");
+            }
+
             long length = response.Chunked ? -1 : response.ContentLength;
             if (response.Status == 206)
             {

@@ -23,7 +23,9 @@ namespace Fota.Client
         private static readonly char[] ContentLengthName = "content-length".ToCharArray();
         private static readonly char[] TransferEncodingName = "transfer-encoding".ToCharArray();
         private static readonly char[] ContentRangeName = "content-range".ToCharArray();
+        private static readonly char[] ContentEncodingName = "content-encoding".ToCharArray();
         private static readonly char[] BytesUnit = "bytes".ToCharArray();
+        private static readonly char[] IdentityCoding = "identity".ToCharArray();
 
         private readonly IConnection connection;
         private readonly byte[] buffer;
@@ -452,6 +454,12 @@ namespace Fota.Client
             else if (NameIs(s, nameLength, ContentRangeName))
             {
                 ParseContentRange(valueStart, valueEnd, response);
+            }
+            else if (NameIs(s, nameLength, ContentEncodingName) && response.ContentEncoding == null && valueEnd > valueStart
+                && !NameIs(valueStart, valueEnd - valueStart, IdentityCoding))
+            {
+                // Allocated only for a coding other than identity, which ends the request anyway.
+                response.ContentEncoding = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
             }
         }
 

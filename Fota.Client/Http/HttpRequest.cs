@@ -19,6 +19,7 @@ namespace Fota.Client
                 + "Host: " + target.HostHeader + "\r\n"
                 + "User-Agent: " + UserAgent + "\r\n"
                 + "Accept: */*\r\n"
+                + "Accept-Encoding: identity\r\n"
                 + "Connection: close\r\n";
 
             if (headers != null)
@@ -61,7 +62,7 @@ namespace Fota.Client
 
             string lower = name.ToLower();
             if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding"
-                || lower == "range")
+                || lower == "range" || lower == "accept-encoding")
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' is set by the library");
             }

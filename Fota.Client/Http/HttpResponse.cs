@@ -1,8 +1,9 @@
 namespace Fota.Client
 {
     /// <summary>
-    /// The parts of a reply head the client acts on, parsed in place from the reader's buffer into numbers and flags.
-    /// Other headers are skipped without allocating.
+    /// The parts of a reply head the client acts on, parsed in place from the reader's buffer into numbers and flags;
+    /// strings only for what is rare (a content coding other than identity). Other headers are skipped without
+    /// allocating.
     /// </summary>
     internal class HttpResponse
     {
@@ -22,6 +23,9 @@ namespace Fota.Client
 
         /// <summary><c>true</c> when the body uses chunked transfer coding.</summary>
         internal bool Chunked { get; set; }
+
+        /// <summary>The Content-Encoding when it is not <c>identity</c> (the body is not the bytes as stored), else <c>null</c>.</summary>
+        internal string ContentEncoding { get; set; }
 
         /// <summary><c>true</c> when the head has a Content-Range header, usable or not.</summary>
         internal bool HasContentRange { get; set; }

@@ -48,8 +48,8 @@ namespace Fota.Client
         public string Method { get; set; } = "GET";
 
         /// <summary>
-        /// Extra request headers, each <c>"Name: value"</c>. Host, Connection, Content-Length, Transfer-Encoding and Range
-        /// are the library's and are refused here.
+        /// Extra request headers, each <c>"Name: value"</c>. Host, Connection, Content-Length, Transfer-Encoding, Range and
+        /// Accept-Encoding are the library's and are refused here.
         /// </summary>
         public string[] Headers { get; set; }
 
