@@ -181,6 +181,14 @@ namespace Fota.Client
 
         private static FotaResult ReadRefusal(HttpReader reader, HttpResponse response, FotaReport report)
         {
+            if (response.IsRedirect)
+            {
+                report.Detail = response.Location == null || response.Location.Length == 0
+                    ? "redirect without a Location header"
+                    : "redirected to " + response.Location;
+                return FotaResult.Refused;
+            }
+
             if (response.ContentEncoding != null)
             {
                 report.Detail = "reply body compressed (Content-Encoding: " + response.ContentEncoding + "), not shown";

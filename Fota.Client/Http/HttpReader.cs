@@ -24,6 +24,7 @@ namespace Fota.Client
         private static readonly char[] TransferEncodingName = "transfer-encoding".ToCharArray();
         private static readonly char[] ContentRangeName = "content-range".ToCharArray();
         private static readonly char[] ContentEncodingName = "content-encoding".ToCharArray();
+        private static readonly char[] LocationName = "location".ToCharArray();
         private static readonly char[] BytesUnit = "bytes".ToCharArray();
         private static readonly char[] IdentityCoding = "identity".ToCharArray();
 
@@ -454,6 +455,11 @@ namespace Fota.Client
             else if (NameIs(s, nameLength, ContentRangeName))
             {
                 ParseContentRange(valueStart, valueEnd, response);
+            }
+            else if (NameIs(s, nameLength, LocationName) && response.IsRedirect && response.Location == null)
+            {
+                // The one string of a redirect's head; other statuses never allocate it.
+                response.Location = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
             }
             else if (NameIs(s, nameLength, ContentEncodingName) && response.ContentEncoding == null && valueEnd > valueStart
                 && !NameIs(valueStart, valueEnd - valueStart, IdentityCoding))
