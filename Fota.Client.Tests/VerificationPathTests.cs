@@ -134,13 +134,20 @@ namespace Fota.Client.Tests
                 this.failAfter = failAfter;
             }
 
+            // Every request also aborts before connecting, to clear leftovers: only an abort after Begin counts here.
             public bool Aborted { get; private set; }
+
+            private bool begun;
 
             public bool Committed { get; private set; }
 
             public long Capacity => -1;
 
-            public void Begin(long expectedLength) => file.Begin(expectedLength);
+            public void Begin(long expectedLength)
+            {
+                begun = true;
+                file.Begin(expectedLength);
+            }
 
             public void Write(byte[] buffer, int offset, int count)
             {
@@ -161,7 +168,7 @@ namespace Fota.Client.Tests
 
             public void Abort()
             {
-                Aborted = true;
+                Aborted = begun;
                 file.Abort();
             }
         }

@@ -143,6 +143,8 @@ namespace Fota.Client
                 }
             }
 
+            ClearLeftovers(options.Region);
+
             // The only buffer of the request: reply head lines and every body segment pass through it.
             byte[] buffer = new byte[options.ChunkSize];
             int readTimeout = options.ReadTimeout < options.Timeout ? options.ReadTimeout : options.Timeout;
@@ -177,6 +179,21 @@ namespace Fota.Client
             report.BytesExpected = FirmwareReply.Check(response, 0, verifiers);
             Downloader.Run(reader, buffer, report.BytesExpected, options.Region, verifiers, report);
             return FotaResult.Success;
+        }
+
+        // A download killed mid-way (power cut, kill -9) never reached Abort; what it left goes before this request
+        // sends anything, whatever the server answers.
+        private static void ClearLeftovers(IFotaRegion region)
+        {
+            try
+            {
+                region.Abort();
+            }
+            catch (Exception e)
+            {
+                throw new FotaException(FotaResult.StorageFailed, "the region could not discard what an interrupted download left: "
+                    + e.Message);
+            }
         }
 
         private static FotaResult ReadRefusal(HttpReader reader, HttpResponse response, FotaReport report)
