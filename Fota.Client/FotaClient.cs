@@ -84,12 +84,12 @@ namespace Fota.Client
 
         private static FotaReport Execute(FotaOptions options)
         {
-            long started = DateTime.UtcNow.Ticks;
+            RequestClock clock = new RequestClock(options == null ? null : options.Clock);
             FotaReport report = new FotaReport(FotaResult.InternalError, null);
             IConnection connection = null;
             try
             {
-                report.Result = Perform(options, report, ref connection);
+                report.Result = Perform(options, clock, report, ref connection);
             }
             catch (FotaException e)
             {
@@ -108,16 +108,21 @@ namespace Fota.Client
                     CloseQuietly(connection);
                 }
 
-                report.ElapsedMilliseconds = (DateTime.UtcNow.Ticks - started) / TimeSpan.TicksPerMillisecond;
+                clock.Read();
+                report.ElapsedMilliseconds = clock.ElapsedMilliseconds;
             }
 
             return report;
         }
 
-        private static FotaResult Perform(FotaOptions options, FotaReport report, ref IConnection connection)
+        private static FotaResult Perform(FotaOptions options, RequestClock clock, FotaReport report, ref IConnection connection)
         {
             CheckOptions(options);
-            long deadline = DateTime.UtcNow.Ticks + (long)options.Timeout * TimeSpan.TicksPerMillisecond;
+
+            // Every blocking call below (connect, send, each read) is bounded by readTimeout: the clock counts no step
+            // as longer, so a jump of the system clock costs at most that much of the request's Timeout.
+            int readTimeout = options.ReadTimeout < options.Timeout ? options.ReadTimeout : options.Timeout;
+            clock.Limit(options.Timeout, readTimeout);
 
             string imei = options.Imei;
             string firmwareName = options.FirmwareName;
@@ -147,7 +152,6 @@ namespace Fota.Client
 
             // The only buffer of the request: reply head lines and every body segment pass through it.
             byte[] buffer = new byte[options.ChunkSize];
-            int readTimeout = options.ReadTimeout < options.Timeout ? options.ReadTimeout : options.Timeout;
             try
             {
                 connection = connector.Open(target.Host, target.Port, target.Secure, options, readTimeout);
@@ -161,13 +165,14 @@ namespace Fota.Client
                 throw new FotaException(FotaResult.ConnectionFailed, "cannot connect to " + target.HostHeader + ": " + e.Message);
             }
 
+            clock.ThrowIfExpired();
             Send(connection, head);
             if (body != null && body.Length > 0)
             {
                 Send(connection, body);
             }
 
-            HttpReader reader = new HttpReader(connection, buffer, deadline, options.Timeout);
+            HttpReader reader = new HttpReader(connection, buffer, clock);
             HttpResponse response = reader.ReadHead(options.Method == "HEAD");
             report.HttpStatus = response.Status;
             if (response.Status > 299)

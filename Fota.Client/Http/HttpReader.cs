@@ -6,7 +6,7 @@ namespace Fota.Client
     /// Reads one HTTP/1.1 reply from a connection through a single caller-owned buffer: the head line by line,
     /// then the body as segments handed out in place (no copy, no allocation per chunk). Content-Length,
     /// chunked and close-delimited bodies; 1xx replies skipped; hard limits on line length (the buffer size),
-    /// head size and header count; the request's deadline checked before every read.
+    /// head size and header count; the request's clock checked before every read.
     /// </summary>
     internal class HttpReader
     {
@@ -30,8 +30,7 @@ namespace Fota.Client
 
         private readonly IConnection connection;
         private readonly byte[] buffer;
-        private readonly long deadlineTicks;
-        private readonly int timeoutMilliseconds;
+        private readonly RequestClock clock;
 
         private int start;
         private int end;
@@ -44,13 +43,12 @@ namespace Fota.Client
         private bool inChunk;
         private bool done;
 
-        /// <summary>Creates a reader that fails with <see cref="FotaResult.Timeout"/> after <paramref name="deadlineTicks"/> (UTC ticks).</summary>
-        internal HttpReader(IConnection connection, byte[] buffer, long deadlineTicks, int timeoutMilliseconds)
+        /// <summary>Creates a reader that fails with <see cref="FotaResult.Timeout"/> once <paramref name="clock"/> runs out.</summary>
+        internal HttpReader(IConnection connection, byte[] buffer, RequestClock clock)
         {
             this.connection = connection;
             this.buffer = buffer;
-            this.deadlineTicks = deadlineTicks;
-            this.timeoutMilliseconds = timeoutMilliseconds;
+            this.clock = clock;
         }
 
         /// <summary>Where the segment returned by the last <see cref="Next"/> starts in the buffer.</summary>
@@ -343,11 +341,7 @@ namespace Fota.Client
 
         private int Fill(int offset, int count)
         {
-            if (DateTime.UtcNow.Ticks > deadlineTicks)
-            {
-                throw new FotaException(FotaResult.Timeout, "the request took longer than its Timeout of "
-                    + timeoutMilliseconds.ToString() + " ms");
-            }
+            clock.ThrowIfExpired();
 
             int read;
             try

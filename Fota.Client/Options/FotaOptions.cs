@@ -56,7 +56,11 @@ namespace Fota.Client
         /// <summary>Optional request body, sent with a Content-Length header.</summary>
         public byte[] Body { get; set; }
 
-        /// <summary>Limit for the whole request in milliseconds (libfota2 documents 300 000).</summary>
+        /// <summary>
+        /// Limit for the whole request in milliseconds (libfota2 documents 300 000). Time is added up between readings of
+        /// <c>DateTime.UtcNow</c>: a jump of the clock (SNTP setting it) counts at most one <see cref="ReadTimeout"/>, a
+        /// backward one nothing.
+        /// </summary>
         public int Timeout { get; set; } = 300000;
 
         /// <summary>Longest wait for connecting or for any single read, in milliseconds.</summary>
@@ -85,5 +89,8 @@ namespace Fota.Client
 
         /// <summary>Opens connections; <c>null</c> uses the platform's socket connector.</summary>
         public IConnector Connector { get; set; }
+
+        // Where the request reads the time; null reads DateTime.UtcNow. Tests drive clock jumps through it.
+        internal TickSource Clock { get; set; }
     }
 }
