@@ -33,6 +33,46 @@ namespace Fota.Client.Tests
             Assert.Empty(folder.Files());
         }
 
+        /// <summary>
+        /// Connects without a time limit and hands out a real <see cref="SocketConnection"/> whose first read waits until
+        /// the server says it has sent what the test needs.
+        /// </summary>
+        private sealed class ConnectorAfter : IConnector
+        {
+            private readonly System.Threading.ManualResetEventSlim ready;
+
+            public ConnectorAfter(System.Threading.ManualResetEventSlim ready) => this.ready = ready;
+
+            public IConnection Open(string host, int port, bool secure, FotaOptions options, int timeoutMilliseconds)
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Connect(host, port);
+                return new Gated(new SocketConnection(socket, timeoutMilliseconds), ready);
+            }
+
+            private sealed class Gated : IConnection
+            {
+                private readonly IConnection inner;
+                private readonly System.Threading.ManualResetEventSlim ready;
+
+                public Gated(IConnection inner, System.Threading.ManualResetEventSlim ready)
+                {
+                    this.inner = inner;
+                    this.ready = ready;
+                }
+
+                public int Read(byte[] buffer, int offset, int count)
+                {
+                    Assert.True(ready.Wait(TimeSpan.FromSeconds(60)), "the server never sent its part");
+                    return inner.Read(buffer, offset, count);
+                }
+
+                public void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+                public void Close() => inner.Close();
+            }
+        }
+
         [Fact]
         public void SuccessStoresTheVerifiedImageAndSendsTheComposedRequest()
         {
@@ -293,21 +333,27 @@ namespace Fota.Client.Tests
         [Fact]
         public void StallingServerTimesOutInsteadOfBlocking()
         {
+            using var sent = new System.Threading.ManualResetEventSlim();
             using var server = new ScriptedServer(c =>
             {
                 c.Send("HTTP/1.1 200 OK\r\nContent-Length: 10000\r\n\r\n");
                 c.Send(Firmware.Make(4000));
+                sent.Set();
                 c.Stall();
             });
             FotaOptions options = Options(server.BaseUrl);
             options.ReadTimeout = 400;
+
+            // Connecting and the first read wait as long as the server takes to send its 4000 bytes: only the stall
+            // after them meets the 400 ms limit, however slow the machine.
+            options.Connector = new ConnectorAfter(sent);
 
             FotaReport report = FotaClient.Run(options);
 
             Assert.Equal(FotaResult.Timeout, report.Result);
             Assert.Equal(4, report.LegacyCode);
             Assert.Equal(4000, report.BytesReceived);
-            Assert.Contains("400 ms", report.Detail);
+            Assert.Contains("no answer from the server for 400 ms while receiving", report.Detail);
             AssertNothingStored();
         }
 
@@ -340,13 +386,19 @@ namespace Fota.Client.Tests
                 }
             });
             FotaOptions options = Options(server.BaseUrl);
-            options.Timeout = 700;
-            options.ReadTimeout = 5000;
+            options.Timeout = 60_000;
+            options.ReadTimeout = 5_000;
+
+            // Every read answers within ReadTimeout, and the clock says each took 5 s: the whole request runs out after
+            // 12 of them, while even 4 KiB reads need 49 for the body. No real timer is raced.
+            long now = 0;
+            options.Clock = () => now += 5 * TimeSpan.TicksPerSecond;
 
             FotaReport report = FotaClient.Run(options);
 
             Assert.Equal(FotaResult.Timeout, report.Result);
-            Assert.Contains("Timeout of 700 ms", report.Detail);
+            Assert.Contains("Timeout of 60000 ms", report.Detail);
+            Assert.True(report.BytesReceived < image.Length);
             AssertNothingStored();
         }
 
