@@ -114,6 +114,11 @@ namespace Fota.Client.Tests.Support
                 {
                     return;
                 }
+                catch (InvalidOperationException)
+                {
+                    // Disposed before this thread first reached AcceptSocket: the listener is already stopped.
+                    return;
+                }
 
                 var worker = new Thread(() => Serve(socket)) { IsBackground = true };
                 worker.Start();
