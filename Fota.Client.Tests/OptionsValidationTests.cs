@@ -35,6 +35,7 @@ namespace Fota.Client.Tests
             { "null header", FotaResult.InvalidOptions, 4, "null entry" },
             { "bad version", FotaResult.InvalidVersion, 5, "1.0" },
             { "no imei", FotaResult.InvalidOptions, 4, "Imei" },
+            { "device id parameter with '='", FotaResult.InvalidOptions, 4, "DeviceIdParameter 'mac='" },
             { "no firmware name", FotaResult.InvalidOptions, 4, "FirmwareName" },
             { "platform without key", FotaResult.MissingProjectKey, 5, "ProjectKey" },
             { "ftp url", FotaResult.InvalidUrl, 1, "http://" },
@@ -66,6 +67,7 @@ namespace Fota.Client.Tests
                 case "null header": options.Headers = new string[] { null }; break;
                 case "bad version": options.Version = "1.0"; break;
                 case "no imei": options.Imei = ""; break;
+                case "device id parameter with '='": options.DeviceIdParameter = "mac="; break;
                 case "no firmware name": options.FirmwareName = null; break;
                 case "platform without key": options.Url = FotaOptions.PlatformUrl; options.ProjectKey = null; break;
                 case "ftp url": options.Url = "ftp://127.0.0.1/x"; break;
@@ -84,6 +86,19 @@ namespace Fota.Client.Tests
             Assert.Equal(0, report.HttpStatus);
             Assert.Empty(server.Requests);
             Assert.Empty(folder.Files());
+        }
+
+        [Fact]
+        public void TheDeviceIdIsSentUnderTheChosenName()
+        {
+            FotaOptions options = Valid();
+            options.DeviceIdParameter = "mac";
+            options.Imei = "C81234567830";
+
+            FotaClient.Run(options);
+
+            Assert.True(server.Requests.TryDequeue(out string head));
+            Assert.StartsWith("GET /api/site/firmware_upgrade?mac=C81234567830&project_key=k&", head);
         }
 
         [Fact]

@@ -36,6 +36,8 @@ namespace Fota.Client.Tests
         [InlineData("100%", "100%25")]
         [InlineData("plus+", "plus%2B")]
         [InlineData("AZaz09-._~", "AZaz09-._~")]
+        [InlineData("!*,;", "%21%2A%2C%3B")]
+        [InlineData("'()$:@[]", "%27%28%29%24%3A%40%5B%5D")]
         [InlineData("固件", "%E5%9B%BA%E4%BB%B6")]
         [InlineData("é", "%C3%A9")]
         [InlineData("😀", "%F0%9F%98%80")]
@@ -44,6 +46,40 @@ namespace Fota.Client.Tests
             Assert.Equal(encoded, UrlBuilder.Encode(value));
             string url = UrlBuilder.Compose("http://h/p", value, "k", value, "1.0.0");
             Assert.Equal("http://h/p?imei=" + encoded + "&project_key=k&firmware_name=" + encoded + "&version=1.0.0", url);
+        }
+
+        [Theory]
+        [InlineData("mac")]
+        [InlineData("uid")]
+        [InlineData("imei")]
+        [InlineData("Device-ID_2.x~")]
+        public void TheDeviceIdGoesUnderTheChosenName(string name)
+        {
+            string url = UrlBuilder.Compose(FotaOptions.PlatformUrl, name, "C81234567830", Key, "fotademo_LuatOS-SoC_AIR601", "1025.1.0");
+
+            Assert.Equal("http://iot.openluat.com/api/site/firmware_upgrade?" + name + "=C81234567830&project_key=" + Key
+                + "&firmware_name=fotademo_LuatOS-SoC_AIR601&version=1025.1.0", url);
+            Assert.Null(UrlBuilder.CheckDeviceIdParameter(name));
+        }
+
+        [Theory]
+        [InlineData(null, "empty")]
+        [InlineData("", "empty")]
+        [InlineData("mac address", "letters, digits")]
+        [InlineData("mac=", "letters, digits")]
+        [InlineData("a&b", "letters, digits")]
+        [InlineData("ma%63", "letters, digits")]
+        [InlineData("mäc", "letters, digits")]
+        [InlineData("0123456789abcdef0123456789abcdef0", "1-32")]
+        [InlineData("project_key", "another parameter")]
+        [InlineData("firmware_name", "another parameter")]
+        [InlineData("version", "another parameter")]
+        public void AnUnusableDeviceIdNameIsRefused(string name, string mention)
+        {
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose("http://h/", name, "1", "k", "f", "1.0.0"));
+            Assert.Equal(FotaResult.InvalidOptions, e.Result);
+            Assert.Contains("DeviceIdParameter", e.Message);
+            Assert.Contains(mention, e.Message);
         }
 
         [Fact]

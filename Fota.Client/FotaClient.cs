@@ -132,7 +132,7 @@ namespace Fota.Client
                 ApplyDeviceDefaults(ref imei, ref firmwareName, ref version);
             }
 
-            string url = UrlBuilder.Compose(options.Url, imei, options.ProjectKey, firmwareName, version);
+            string url = UrlBuilder.Compose(options.Url, options.DeviceIdParameter, imei, options.ProjectKey, firmwareName, version);
             report.Url = url;
             HttpTarget target = HttpTarget.Parse(url);
             byte[] body = options.Body;

@@ -28,8 +28,18 @@ namespace Fota.Client
         /// </summary>
         public string Url { get; set; } = PlatformUrl;
 
-        /// <summary>Unique device id sent as <c>imei</c>: a 4G IMEI, a Wi-Fi MAC as 12 hex digits, or any unique id.</summary>
+        /// <summary>
+        /// Unique device id, sent as <see cref="DeviceIdParameter"/> (<c>imei</c>): a 4G IMEI, a Wi-Fi MAC as 12 hex
+        /// digits, or any unique id.
+        /// </summary>
         public string Imei { get; set; }
+
+        /// <summary>
+        /// Name of the URL parameter that carries <see cref="Imei"/>: <c>imei</c> (the default, as in the platform's
+        /// reference URL); libfota2 sends <c>mac</c> on Wi-Fi modules and <c>uid</c> on modules with neither. 1–32 of
+        /// <c>A–Z a–z 0–9 - . _ ~</c>, and none of the other parameters' names.
+        /// </summary>
+        public string DeviceIdParameter { get; set; } = UrlBuilder.DefaultDeviceIdParameter;
 
         /// <summary>The project key on the platform (libfota2's PRODUCT_KEY). Required with <see cref="PlatformUrl"/>.</summary>
         public string ProjectKey { get; set; }

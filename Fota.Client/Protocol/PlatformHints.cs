@@ -13,7 +13,7 @@ namespace Fota.Client
             switch (platformCode)
             {
                 case 3:
-                    return "invalid device: the id must be sent as lower-case 'imei' and must not be empty; check Imei.";
+                    return "invalid device: the id must not be empty and goes in a parameter the platform knows (lower-case 'imei'; libfota2 sends 'mac' on Wi-Fi modules); check Imei and DeviceIdParameter.";
                 case 17:
                     return "no permission: the device, the firmware and the project must belong to one account; check the project key and where the device is registered.";
                 case 21:
