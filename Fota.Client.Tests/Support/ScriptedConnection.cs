@@ -42,6 +42,14 @@ namespace Fota.Client.Tests.Support
             }
         }
 
+        /// <summary>Waits for the peer to send something and returns what one receive got.</summary>
+        public byte[] ReadSome()
+        {
+            var buffer = new byte[4096];
+            int count = socket.Receive(buffer);
+            return buffer.AsSpan(0, count).ToArray();
+        }
+
         /// <summary>Keeps the connection open and silent until the server is disposed.</summary>
         public void Stall()
         {
