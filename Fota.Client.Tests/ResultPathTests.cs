@@ -173,6 +173,7 @@ namespace Fota.Client.Tests
         [Theory]
         [InlineData(409, "{\"code\": 27, \"msg\": \"\\u5df2\\u662f\\u6700\\u65b0\\u7248\\u672c\"}", FotaResult.UpToDate, 27, "已是最新版本", "already latest")]
         [InlineData(403, "{\"code\":25,\"msg\":\"invalid project\"}", FotaResult.Refused, 25, "invalid project", "another account")]
+        [InlineData(409, "{\"code\":25,\"msg\":\"invalid project\"}", FotaResult.Refused, 25, "invalid project", "another account")]
         [InlineData(403, "{\"msg\":\"no permission\",\"code\":17}", FotaResult.Refused, 17, "no permission", "one account")]
         [InlineData(404, "{\"code\":26,\"msg\":\"invalid firmware\",\"data\":{\"a\":[1,2,{\"b\":null}]}}", FotaResult.Refused, 26, "invalid firmware", "not a firmware name")]
         [InlineData(400, "{\"code\":\"3\",\"msg\":\"invalid device\"}", FotaResult.Refused, 3, "invalid device", "lower-case 'imei'")]
@@ -228,6 +229,17 @@ namespace Fota.Client.Tests
             Assert.Contains("<html> <body>Not Found", report.Detail);
             Assert.Contains("no such endpoint", report.ToString());
             AssertNothingStored();
+        }
+
+        [Fact]
+        public void A409WithoutPlatformCodeIsARefusalNotUpToDate()
+        {
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(409, "<html>Conflict</html>")));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
+
+            Assert.Equal(FotaResult.Refused, report.Result);
+            Assert.Equal(-1, report.PlatformCode);
         }
 
         [Fact]
@@ -417,6 +429,35 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
+        public void AnImageExactlyAsLargeAsTheRegionFits()
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 10_000));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
+        }
+
+        [Fact]
+        public void AnUnannouncedImageExactlyAsLargeAsTheRegionFits()
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c =>
+            {
+                c.Send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2710\r\n");
+                c.Send(image);
+                c.Send("\r\n0\r\n\r\n");
+            });
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 10_000));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
+        }
+
+        [Fact]
         public void UnannouncedBodyOverflowingTheRegionFails()
         {
             byte[] image = Firmware.Make(10_000);
@@ -508,6 +549,22 @@ namespace Fota.Client.Tests
 
             Assert.Equal(FotaResult.ProtocolError, report.Result);
             Assert.Contains("larger than 16384", report.Detail);
+        }
+
+        [Fact]
+        public void AHundredHeaderLinesAreAccepted()
+        {
+            var head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n");
+            for (int i = 0; i < 99; i++)
+            {
+                head.Append("X: " + i + "\r\n");
+            }
+
+            using var server = new ScriptedServer(c => c.Send(head + "\r\nabc"));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
+
+            Assert.Equal(FotaResult.Success, report.Result);
         }
 
         [Fact]

@@ -42,6 +42,25 @@ namespace Fota.Client.Tests.Support
             }
         }
 
+        /// <summary>Reads exactly <paramref name="length"/> bytes (a request body), or fails when the peer stops early.</summary>
+        public byte[] ReadExactly(int length)
+        {
+            var data = new byte[length];
+            int at = 0;
+            while (at < length)
+            {
+                int count = socket.Receive(data, at, length - at, SocketFlags.None);
+                if (count == 0)
+                {
+                    throw new InvalidOperationException("the client sent " + at + " of " + length + " body bytes");
+                }
+
+                at += count;
+            }
+
+            return data;
+        }
+
         /// <summary>Waits for the peer to send something and returns what one receive got.</summary>
         public byte[] ReadSome()
         {
