@@ -26,7 +26,7 @@ namespace Fota.Client
             {
                 throw new FotaException(FotaResult.ProtocolError, "the server compressed the body (Content-Encoding: "
                     + response.ContentEncoding + "), so it is not the image as stored: serve the firmware without compression"
-                    + " (nginx: no gzip_static always or gzip for its type); nothing was stored");
+                    + " (in nginx: no 'gzip_static always', and no gzip_types naming its type); nothing was stored");
             }
 
             long length = response.Chunked ? -1 : response.ContentLength;
@@ -73,23 +73,27 @@ namespace Fota.Client
                     + " (expected 'bytes FIRST-LAST/LENGTH'); nothing was stored");
             }
 
-            string range = "bytes " + response.RangeFirst.ToString() + "-" + response.RangeLast.ToString() + "/"
-                + (response.RangeLength < 0 ? "*" : response.RangeLength.ToString());
             if (response.RangeFirst != askedFrom || response.RangeLength < 0 || response.RangeLast != response.RangeLength - 1)
             {
                 string asked = askedFrom == 0 ? "the whole file" : "bytes " + askedFrom.ToString() + " to the end";
-                throw new FotaException(FotaResult.ProtocolError, "the server sent part of a file (206, " + range + ") but "
-                    + asked + " was asked for; nothing was stored");
+                throw new FotaException(FotaResult.ProtocolError, "the server sent part of a file (206, " + Range(response)
+                    + ") but " + asked + " was asked for; nothing was stored");
             }
 
             long length = response.RangeLast - response.RangeFirst + 1;
             if (response.ContentLength >= 0 && response.ContentLength != length)
             {
                 throw new FotaException(FotaResult.ProtocolError, "Content-Length " + response.ContentLength.ToString()
-                    + " disagrees with Content-Range " + range + "; nothing was stored");
+                    + " disagrees with Content-Range " + Range(response) + "; nothing was stored");
             }
 
             return length;
+        }
+
+        private static string Range(HttpResponse response)
+        {
+            return "bytes " + response.RangeFirst.ToString() + "-" + response.RangeLast.ToString() + "/"
+                + (response.RangeLength < 0 ? "*" : response.RangeLength.ToString());
         }
     }
 }
