@@ -122,7 +122,8 @@ namespace Fota.Client.Tests.Support
                 }
                 catch (InvalidOperationException)
                 {
-                    // Disposed before this thread first reached AcceptSocket: the listener is already stopped.
+                    // Dispose stopped the listener between the loop's check and AcceptSocket ("Not listening");
+                    // unhandled on this thread it would crash the whole test host.
                     return;
                 }
 

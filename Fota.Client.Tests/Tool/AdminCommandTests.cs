@@ -28,9 +28,9 @@ namespace Fota.Client.Tests.Tool
             var none = FotaProcess.Run(work);
 
             Assert.Equal(0, help.Exit);
-            Assert.Contains("fota COMMAND", help.Out);
+            Assert.Contains("fota [command] [options]", help.Out);
             Assert.Equal(2, none.Exit);
-            Assert.Contains("fota COMMAND", none.Err);
+            Assert.Contains("fota [command] [options]", none.Err);
         }
 
         [Fact]

@@ -155,10 +155,48 @@ namespace Fota.Client.Tests.Tool
             Assert.Contains("100%", got.Err);
             Assert.Equal(15, wrongSha.Exit);
             Assert.Contains("VerificationFailed", wrongSha.Err);
+            Assert.Contains("SHA-256 mismatch: expected " + new string('0', 64) + ", got " + sha, wrongSha.Err);
             Assert.Equal(3, latest.Exit);
             Assert.Equal(16, storage.Exit);
             Assert.Equal(2, badHex.Exit);
             Assert.Equal(new[] { "ok.bin" }, Directory.GetFiles(work.Path).Select(Path.GetFileName));
+        }
+
+        [Fact]
+        public void GetPrintsTheDigestOfTheStreamWithoutReadingTheFileAgain()
+        {
+            using var harness = new ServerHarness();
+            harness.AddFirmware("Alpha", harness.KeyA, "big", "1.0.2", 700_000);
+            byte[] firmware = harness.File("Alpha", "big", "1.0.2");
+            File.WriteAllText(work.File("sentinel"), "read last");
+            var reads = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var sentinelRead = new System.Threading.ManualResetEventSlim();
+            using var watcher = new FileSystemWatcher(work.Path) { NotifyFilter = NotifyFilters.LastAccess };
+            watcher.Changed += (_, e) =>
+            {
+                if (e.Name == "sentinel")
+                {
+                    sentinelRead.Set();
+                }
+                else if (e.Name == "big.bin")
+                {
+                    reads.Enqueue(e.Name); // the stored file: fota only writes big.bin.part and renames it
+                }
+            };
+            watcher.EnableRaisingEvents = true;
+
+            var got = Fota("get", "--url", harness.Server.UpgradeUrl, "--imei", "hasher", "--project-key", harness.KeyA,
+                "--firmware-name", "big", "--version", "1.0.1", "--out", work.File("big.bin"));
+
+            // inotify reports in order: once the sentinel's read is seen, any read of big.bin by fota was seen before it.
+            File.ReadAllBytes(work.File("sentinel"));
+            Assert.True(sentinelRead.Wait(30000), "no inotify event for the sentinel");
+            watcher.EnableRaisingEvents = false;
+            string[] readByFota = reads.ToArray();
+            Assert.Equal(0, got.Exit);
+            Assert.Contains("Saved " + work.File("big.bin") + ": 700000 bytes, sha256 " + Firmware.Sha256Hex(firmware) + ".", got.Out);
+            Assert.Empty(readByFota);
+            Assert.Equal(firmware, File.ReadAllBytes(work.File("big.bin")));
         }
 
         [Fact]

@@ -94,22 +94,21 @@ namespace Fota.Client
             }
         }
 
-        // "length, SHA-256 verified", in the verifiers' order; said plainly when nothing was checked.
+        // "length, SHA-256 verified", in the verifiers' order; said plainly when nothing was checked. Observers (no name)
+        // check nothing and are not listed.
         private static string Checked(IFotaVerifier[] verifiers)
         {
-            if (verifiers.Length == 0)
-            {
-                return "integrity not checked (no verifier)";
-            }
-
             string names = "";
             for (int i = 0; i < verifiers.Length; i++)
             {
                 string name = verifiers[i].Name;
-                names += (i > 0 ? ", " : "") + (name == null || name.Length == 0 ? "unnamed check" : name);
+                if (name != null && name.Length > 0)
+                {
+                    names += (names.Length > 0 ? ", " : "") + name;
+                }
             }
 
-            return names + " verified";
+            return names.Length == 0 ? "integrity not checked (no verifier)" : names + " verified";
         }
 
         private enum RegionStep

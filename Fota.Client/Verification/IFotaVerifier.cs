@@ -11,7 +11,10 @@ namespace Fota.Client
     /// </remarks>
     public interface IFotaVerifier
     {
-        /// <summary>What the verifier checks, in a word or two for the report (e.g. <c>"SHA-256"</c>).</summary>
+        /// <summary>
+        /// What the verifier checks, in a word or two for the report (e.g. <c>"SHA-256"</c>); <c>null</c> or empty for a
+        /// verifier that only observes the bytes and accepts any image, which the report then does not list as a check.
+        /// </summary>
         string Name { get; }
 
         /// <summary>

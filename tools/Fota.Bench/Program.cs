@@ -15,11 +15,14 @@ namespace Fota.Bench
                     return DigestBenchmark.Run(args);
                 case "download":
                     return DownloadBenchmark.Run(args);
+                case "rsa":
+                    return RsaBenchmark.Run(args);
                 default:
                     Console.Error.WriteLine("usage: fota-bench <command> [options]");
                     Console.Error.WriteLine("commands:");
                     Console.Error.WriteLine("  digests [MiB]   CRC32 and SHA-256 throughput over MiB (default 64) in 4096-byte chunks");
                     Console.Error.WriteLine("  download [MiB]  whole client path over loopback: MB/s and bytes allocated per request, 1 MiB vs MiB (default 64)");
+                    Console.Error.WriteLine("  rsa [ROUNDS]    package signature check: the core's managed RSA-2048/3072 verify vs .NET's, and key read");
                     Console.Error.WriteLine("Run with -c Release; Debug builds measure the debugger-friendly JIT.");
                     return command.Length == 0 || command == "help" || command == "--help" ? 0 : 2;
             }

@@ -9,7 +9,7 @@ namespace Fota.Tool
         public static int Main(string[] args)
         {
             Console.OutputEncoding = System.Text.Encoding.UTF8;
-            return Dispatcher.Run(args, Console.Out, Console.Error);
+            return FotaCommandLine.Run(args, Console.Out, Console.Error);
         }
     }
 }

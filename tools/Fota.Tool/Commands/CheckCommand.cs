@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO;
 using Fota.Client;
 
@@ -11,12 +12,28 @@ namespace Fota.Tool
     /// </summary>
     public static class CheckCommand
     {
-        /// <summary>Runs the request; exit 0 when a firmware is offered, else the result's status.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>check</c> command.</summary>
+        public static Command Create()
         {
-            Arguments arguments = DeviceArguments.Parse(args, "check");
-            var region = new CheckRegion();
-            FotaReport report = FotaClient.Run(DeviceArguments.ToOptions(arguments, region));
+            var device = new DeviceOptions();
+            var command = new NotedCommand("check", "ask as the device would and explain the answer; downloads nothing", ResultNotes.ExitStatus);
+            device.AddTo(command);
+            var tls = new TlsOptions();
+            tls.AddTo(command);
+            command.SetAction(result =>
+            {
+                var region = new CheckRegion();
+                FotaOptions options = device.ToFotaOptions(result, region);
+                tls.Apply(result, options);
+                return Run(options, region, result.InvocationConfiguration.Output);
+            });
+            return command;
+        }
+
+        /// <summary>Runs the request; exit 0 when a firmware is offered, else the result's status.</summary>
+        private static int Run(FotaOptions options, CheckRegion region, TextWriter output)
+        {
+            FotaReport report = FotaClient.Run(options);
 
             output.WriteLine("Asked:     " + (report.Url ?? "(nothing: the options were rejected before any traffic)"));
             if (region.Offered)

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using System.Security.Cryptography;
 using Fota.Client;
@@ -21,13 +22,24 @@ namespace Fota.Tool
         private const string RunningVersion = "1.0.0";
         private const string PublishedVersion = "1.0.1";
 
-        /// <summary>Runs the demo; 0 on success, 1 when any step did not come out as expected.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>demo</c> command.</summary>
+        public static Command Create()
         {
-            var arguments = new Arguments(args, 1, "demo", new[] { "size" }, new[] { "keep" });
-            arguments.ExpectPositionals(0, "demo", "nothing more");
-            int kibibytes = (int)arguments.GetNumber("size", 512, 1, 1024 * 1024);
+            Option<long> size = OptionRules.Number("--size", "KIB", "size of the generated firmware in KiB", 1, 1024 * 1024, 512);
+            Option<bool> keep = OptionRules.Flag("--keep", "keep the temporary folder (server data, the device's file) and say where");
+            var command = new Command("demo", "the whole story on this machine: a temporary server, a firmware, a device downloading it "
+                + "with progress, and what the refusals look like; exit 0 on success")
+            {
+                size, keep,
+            };
+            command.SetAction(result => Run((int)result.GetValue(size), result.GetValue(keep),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+            return command;
+        }
 
+        /// <summary>Runs the demo; 0 on success, 1 when any step did not come out as expected.</summary>
+        private static int Run(int kibibytes, bool keep, TextWriter output, TextWriter errors)
+        {
             string folder = Path.Combine(Path.GetTempPath(), "fota-demo-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             try
@@ -36,7 +48,7 @@ namespace Fota.Tool
             }
             finally
             {
-                if (arguments.Has("keep"))
+                if (keep)
                 {
                     output.WriteLine("Kept " + folder + " (server data in server/, the device's file in device/).");
                 }
@@ -72,11 +84,10 @@ namespace Fota.Tool
             FotaOptions options = Device(server.UpgradeUrl, project.Key, FirmwareName, RunningVersion, deviceFolder);
             string sha256 = Convert.ToHexStringLower(SHA256.HashData(firmware));
             options.Verifiers = new IFotaVerifier[] { new LengthVerifier(firmware.Length), new Sha256Verifier(sha256) };
-            options.Region = new ProgressRegion(options.Region, output);
             output.WriteLine();
             output.WriteLine("2. Device " + Imei + " running " + RunningVersion + " asks:");
             output.WriteLine("   " + UrlBuilder.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
-            FotaReport download = FotaClient.Run(options);
+            FotaReport download = DownloadScreen.Run(options, output, "update.bin");
             output.WriteLine("   " + download);
             string stored = Path.Combine(deviceFolder, "update.bin");
             bool downloaded = download.Succeeded && File.Exists(stored) && File.ReadAllBytes(stored).AsSpan().SequenceEqual(firmware);

@@ -1,5 +1,6 @@
+using System;
+using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using Fota.Server;
 
 namespace Fota.Tool
@@ -7,57 +8,61 @@ namespace Fota.Tool
     /// <summary><c>fota device list | move | unbind | ban | unban</c>.</summary>
     public static class DeviceCommand
     {
-        /// <summary>Runs the sub-command in <c>args[1]</c>.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>device</c> command and its subcommands.</summary>
+        public static Command Create()
         {
-            string sub = args.Length > 1 ? args[1] : null;
-            string command = "device " + sub;
-            DeviceInfo device;
-            switch (sub)
+            return new Command("device", "list devices, move them between projects, ban them")
             {
-                case "list":
-                {
-                    var arguments = new Arguments(args, 2, command, new[] { DataFolder.Option });
-                    arguments.ExpectPositionals(0, command, "nothing more");
-                    var table = new TextTable("IMEI", "ACCOUNT", "PROJECT", "BANNED", "LAST-VERSION", "LAST-SEEN");
-                    foreach (DeviceInfo d in DataFolder.Open(arguments, create: false).ListDevices())
-                    {
-                        table.Add(d.Imei, d.Account, d.Project ?? "(unbound)", d.Banned ? "yes" : "no", d.LastVersion,
-                            d.LastSeen?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                    }
+                List(),
+                Change("move", "bind a device to another project and its account (also before its first request)",
+                    withKey: true, (catalog, imei, key) => catalog.MoveDevice(imei, key)),
+                Change("unbind", "release a device from its project (it stays in its account)",
+                    withKey: false, (catalog, imei, _) => catalog.UnbindDevice(imei)),
+                Change("ban", "refuse every upgrade to a device (code 21)", withKey: false, (catalog, imei, _) => catalog.BanDevice(imei)),
+                Change("unban", "lift a ban", withKey: false, (catalog, imei, _) => catalog.UnbanDevice(imei)),
+            };
+        }
 
-                    table.WriteTo(output, "No devices yet: a device is registered by its first request.");
-                    return ExitCodes.Ok;
+        private static Command List()
+        {
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("list", "devices with their account, project, ban, last version sent and when") { data };
+            command.SetAction(result =>
+            {
+                var table = new ListTable("IMEI", "ACCOUNT", "PROJECT", "BANNED", "LAST-VERSION", "LAST-SEEN");
+                foreach (DeviceInfo d in DataFolder.Open(result.GetValue(data), create: false).ListDevices())
+                {
+                    table.Add(d.Imei, d.Account, d.Project ?? "(unbound)", d.Banned ? "yes" : "no", d.LastVersion,
+                        d.LastSeen?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 }
 
-                case "move":
-                {
-                    var arguments = new Arguments(args, 2, command, new[] { DataFolder.Option, "imei", "project-key" });
-                    arguments.ExpectPositionals(0, command, "nothing more");
-                    device = DataFolder.Open(arguments, create: false)
-                        .MoveDevice(arguments.Require("imei", command), arguments.Require("project-key", command));
-                    break;
-                }
+                table.WriteTo(result.InvocationConfiguration.Output, "No devices yet: a device is registered by its first request.");
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
 
-                case "unbind":
-                case "ban":
-                case "unban":
-                {
-                    var arguments = new Arguments(args, 2, command, new[] { DataFolder.Option, "imei" });
-                    arguments.ExpectPositionals(0, command, "nothing more");
-                    FotaCatalog catalog = DataFolder.Open(arguments, create: false);
-                    string imei = arguments.Require("imei", command);
-                    device = sub == "unbind" ? catalog.UnbindDevice(imei) : sub == "ban" ? catalog.BanDevice(imei) : catalog.UnbanDevice(imei);
-                    break;
-                }
-
-                default:
-                    throw new UsageException(sub == null ? "'device' needs 'list', 'move', 'unbind', 'ban' or 'unban'." : "Unknown 'device " + sub + "'.");
+        private static Command Change(string name, string description, bool withKey, Func<FotaCatalog, string, string, DeviceInfo> change)
+        {
+            Option<string> imei = OptionRules.Text("--imei", "ID", "the device's id as it sends it", required: true);
+            Option<string> key = withKey ? OptionRules.Text("--project-key", "KEY", "the project to bind it to", required: true) : null;
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command(name, description) { imei };
+            if (key != null)
+            {
+                command.Options.Add(key);
             }
 
-            output.WriteLine("Device '" + device.Imei + "': account " + device.Account + ", "
-                + (device.Project == null ? "no project" : "project " + device.Project) + (device.Banned ? ", banned" : "") + ".");
-            return ExitCodes.Ok;
+            command.Options.Add(data);
+            command.SetAction(result =>
+            {
+                FotaCatalog catalog = DataFolder.Open(result.GetValue(data), create: false);
+                DeviceInfo device = change(catalog, result.GetValue(imei), key == null ? null : result.GetValue(key));
+                result.InvocationConfiguration.Output.WriteLine("Device '" + device.Imei + "': account " + device.Account + ", "
+                    + (device.Project == null ? "no project" : "project " + device.Project) + (device.Banned ? ", banned" : "") + ".");
+                return ExitCodes.Ok;
+            });
+            return command;
         }
     }
 }

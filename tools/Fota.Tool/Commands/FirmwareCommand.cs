@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using Fota.Server;
@@ -7,62 +8,80 @@ namespace Fota.Tool
     /// <summary><c>fota firmware add | ready | list</c>.</summary>
     public static class FirmwareCommand
     {
-        /// <summary>Runs the sub-command in <c>args[1]</c>.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>firmware</c> command and its subcommands.</summary>
+        public static Command Create()
         {
-            string sub = args.Length > 1 ? args[1] : null;
-            switch (sub)
+            return new Command("firmware", "upload firmware to a project and list it") { Add(), Ready(), List() };
+        }
+
+        private static Command Add()
+        {
+            Option<string> key = OptionRules.Text("--project-key", "KEY", "the project's key (fota project list)", required: true);
+            Option<string> name = OptionRules.Text("--name", "FIRMWARE_NAME", "the firmware name devices send (not the file's name)", required: true);
+            Option<string> version = OptionRules.Text("--version", "A.B.C", "the version devices older than it are offered", required: true);
+            Option<string> file = OptionRules.Text("--file", "PATH", "the firmware image to copy in", required: true);
+            Option<bool> pending = OptionRules.Flag("--pending", "answer 'please wait' (code 43) until 'fota firmware ready'");
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("add", "upload a firmware or a signed package (its signed name and version must be these): copy the file in, record its length and SHA-256")
             {
-                case "add":
+                key, name, version, file, pending, data,
+            };
+            command.SetAction(result =>
+            {
+                FirmwareInfo info = DataFolder.Open(result.GetValue(data), create: false).AddFirmware(result.GetValue(key),
+                    result.GetValue(name), result.GetValue(version), result.GetValue(file), result.GetValue(pending));
+                TextWriter output = result.InvocationConfiguration.Output;
+                output.WriteLine("Added firmware #" + info.Id + " '" + info.Name + "' " + info.Version + " to "
+                    + info.Account + "/" + info.Project + ": " + info.Length + " bytes, sha256 " + info.Sha256 + ".");
+                if (PackageFile.StartsWithMagic(result.GetValue(file)))
                 {
-                    const string Command = "firmware add";
-                    var arguments = new Arguments(args, 2, Command,
-                        new[] { DataFolder.Option, "project-key", "name", "version", "file" }, new[] { "pending" });
-                    arguments.ExpectPositionals(0, Command, "nothing more");
-                    string key = arguments.Require("project-key", Command);
-                    string name = arguments.Require("name", Command);
-                    string version = arguments.Require("version", Command);
-                    string file = arguments.Require("file", Command);
-                    FirmwareInfo info = DataFolder.Open(arguments, create: false)
-                        .AddFirmware(key, name, version, file, arguments.Has("pending"));
-                    output.WriteLine("Added firmware #" + info.Id + " '" + info.Name + "' " + info.Version + " to "
-                        + info.Account + "/" + info.Project + ": " + info.Length + " bytes, sha256 " + info.Sha256 + ".");
-                    if (info.Pending)
-                    {
-                        output.WriteLine("Pending: devices that would get it are told to wait (code 43) until 'fota firmware ready --id " + info.Id + "'.");
-                    }
-
-                    return ExitCodes.Ok;
+                    output.WriteLine("Signed package: served unchanged; devices holding the public key of key id "
+                        + System.Convert.ToHexStringLower(PackageFile.Read(result.GetValue(file)).Header.KeyId) + " verify it.");
                 }
 
-                case "ready":
+                if (info.Pending)
                 {
-                    var arguments = new Arguments(args, 2, "firmware ready", new[] { DataFolder.Option, "id" });
-                    arguments.ExpectPositionals(0, "firmware ready", "nothing more");
-                    arguments.Require("id", "firmware ready");
-                    FirmwareInfo info = DataFolder.Open(arguments, create: false).MarkFirmwareReady(arguments.GetNumber("id", 0, 1, long.MaxValue));
-                    output.WriteLine("Firmware #" + info.Id + " '" + info.Name + "' " + info.Version + " is ready: devices get it now.");
-                    return ExitCodes.Ok;
+                    output.WriteLine("Pending: devices that would get it are told to wait (code 43) until 'fota firmware ready --id " + info.Id + "'.");
                 }
 
-                case "list":
-                {
-                    var arguments = new Arguments(args, 2, "firmware list", new[] { DataFolder.Option });
-                    arguments.ExpectPositionals(0, "firmware list", "nothing more");
-                    var table = new TextTable("ID", "ACCOUNT", "PROJECT", "NAME", "VERSION", "BYTES", "STATE", "SHA256");
-                    foreach (FirmwareInfo f in DataFolder.Open(arguments, create: false).ListFirmware())
-                    {
-                        table.Add(f.Id.ToString(CultureInfo.InvariantCulture), f.Account, f.Project, f.Name, f.Version,
-                            f.Length.ToString(CultureInfo.InvariantCulture), f.Pending ? "pending" : "ready", f.Sha256);
-                    }
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
 
-                    table.WriteTo(output, "No firmware yet: fota firmware add --project-key KEY --name NAME --version A.B.C --file PATH");
-                    return ExitCodes.Ok;
+        private static Command Ready()
+        {
+            Option<long> id = OptionRules.RequiredNumber("--id", "N", "the firmware's number (fota firmware list)", 1, long.MaxValue);
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("ready", "end the 'being prepared' state of a pending firmware: devices get it now") { id, data };
+            command.SetAction(result =>
+            {
+                FirmwareInfo info = DataFolder.Open(result.GetValue(data), create: false).MarkFirmwareReady(result.GetValue(id));
+                result.InvocationConfiguration.Output.WriteLine("Firmware #" + info.Id + " '" + info.Name + "' " + info.Version
+                    + " is ready: devices get it now.");
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+
+        private static Command List()
+        {
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("list", "uploaded firmware with numbers, sizes, state and SHA-256") { data };
+            command.SetAction(result =>
+            {
+                var table = new ListTable("ID", "ACCOUNT", "PROJECT", "NAME", "VERSION", "BYTES", "STATE", "SHA256");
+                foreach (FirmwareInfo f in DataFolder.Open(result.GetValue(data), create: false).ListFirmware())
+                {
+                    table.Add(f.Id.ToString(CultureInfo.InvariantCulture), f.Account, f.Project, f.Name, f.Version,
+                        f.Length.ToString(CultureInfo.InvariantCulture), f.Pending ? "pending" : "ready", f.Sha256);
                 }
 
-                default:
-                    throw new UsageException(sub == null ? "'firmware' needs 'add', 'ready' or 'list'." : "Unknown 'firmware " + sub + "'.");
-            }
+                table.WriteTo(result.InvocationConfiguration.Output,
+                    "No firmware yet: fota firmware add --project-key KEY --name NAME --version A.B.C --file PATH");
+                return ExitCodes.Ok;
+            });
+            return command;
         }
     }
 }

@@ -1,79 +1,119 @@
 using System;
+using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using Fota.Client;
 
 namespace Fota.Tool
 {
     /// <summary>
-    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX]</c>: downloads as the device would, through the core's
-    /// verifiers into its <see cref="FileRegion"/>, with a progress bar on stderr. FILE appears only when the whole
-    /// body arrived and every check passed (an existing FILE is left alone otherwise).
+    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX]</c>: downloads as the device would, through verifiers
+    /// into the core's <see cref="FileRegion"/>, with progress on stderr, and prints the SHA-256 taken on the way.
+    /// FILE appears only when the whole body arrived and every check passed (an existing FILE is left alone otherwise). An option is added by
+    /// declaring it in <see cref="Create"/> and applying it to the request in <see cref="Run"/>.
     /// </summary>
     public static class GetCommand
     {
-        /// <summary>Runs the download; exit 0 on success, else the result's status.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>get</c> command.</summary>
+        public static Command Create()
         {
-            Arguments arguments = DeviceArguments.Parse(args, "get", "out", "sha256", "crc32");
-            string target = Path.GetFullPath(arguments.Require("out", "get"));
-            if (!Directory.Exists(Path.GetDirectoryName(target)))
+            var device = new DeviceOptions();
+            Option<string> output = OptionRules.Text("--out", "FILE", "where the firmware is stored once complete and verified", required: true);
+            output.Validators.Add(result =>
             {
-                throw new UsageException("--out: the folder '" + Path.GetDirectoryName(target) + "' does not exist.");
-            }
+                string folder = Path.GetDirectoryName(Path.GetFullPath(result.GetValueOrDefault<string>() ?? "."));
+                if (!Directory.Exists(folder))
+                {
+                    result.AddError("--out: the folder '" + folder + "' does not exist.");
+                }
+            });
+            var sha256 = new Option<string>("--sha256")
+            {
+                Description = "accept only an image with this SHA-256 (64 hex digits)",
+                HelpName = "HEX",
+                CustomParser = result => ParseSha256(result.Tokens[0].Value, result.AddError),
+            };
+            var crc32 = new Option<uint?>("--crc32")
+            {
+                Description = "accept only an image with this CRC-32 (IEEE, as zlib; up to 8 hex digits)",
+                HelpName = "HEX",
+                CustomParser = result => ParseCrc32(result.Tokens[0].Value, result.AddError),
+            };
 
-            FotaOptions options = DeviceArguments.ToOptions(arguments, new ProgressRegion(new FileRegion(target), errors));
-            options.Verifiers = Verifiers(arguments);
-            FotaReport report = FotaClient.Run(options);
+            Option<long> chunkSize = OptionRules.Number("--chunk-size", "BYTES",
+                "the one download buffer, also the longest reply header line (a device's default is " + FotaOptions.DefaultChunkSize + ")",
+                FotaOptions.MinChunkSize, FotaOptions.MaxChunkSize, FotaOptions.MaxChunkSize);
+            var tls = new TlsOptions();
 
+            var command = new NotedCommand("get", "download with progress on stderr; FILE is written only when complete and verified",
+                ResultNotes.ExitStatus);
+            device.AddTo(command);
+            command.Options.Add(output);
+            command.Options.Add(sha256);
+            command.Options.Add(crc32);
+            command.Options.Add(chunkSize);
+            tls.AddTo(command);
+            command.SetAction(result =>
+            {
+                // The digest is always taken on the way in: it is printed, and --sha256 compares against it.
+                string expected = result.GetValue(sha256);
+                using var sha256Digest = new HostSha256Verifier(expected == null ? null : Convert.FromHexString(expected));
+                var verifiers = new List<IFotaVerifier> { sha256Digest };
+                if (result.GetValue(crc32) is uint crc)
+                {
+                    verifiers.Add(new Crc32Verifier(crc));
+                }
+
+                string target = Path.GetFullPath(result.GetValue(output));
+                FotaOptions options = device.ToFotaOptions(result, new FileRegion(target));
+                options.Verifiers = verifiers.ToArray();
+                options.ChunkSize = (int)result.GetValue(chunkSize);
+                tls.Apply(result, options);
+                return Run(options, target, sha256Digest, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            });
+            return command;
+        }
+
+        /// <summary>Runs the download; exit 0 on success, else the result's status.</summary>
+        private static int Run(FotaOptions options, string target, HostSha256Verifier digest, TextWriter output, TextWriter errors)
+        {
+            FotaReport report = DownloadScreen.Run(options, errors, Path.GetFileName(target));
             if (!report.Succeeded)
             {
                 errors.WriteLine("fota: " + report);
                 return ResultExitCodes.For(report.Result);
             }
 
-            string sha256;
-            using (FileStream file = File.OpenRead(target))
-            {
-                sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
-            }
-
-            output.WriteLine("Saved " + target + ": " + new FileInfo(target).Length + " bytes, sha256 " + sha256 + ".");
+            output.WriteLine("Saved " + target + ": " + report.BytesReceived + " bytes, sha256 " + digest.Hex + ".");
             output.WriteLine(report.ToString());
             return ExitCodes.Ok;
         }
 
-        private static IFotaVerifier[] Verifiers(Arguments arguments)
+        private static string ParseSha256(string text, Action<string> error)
         {
-            var verifiers = new System.Collections.Generic.List<IFotaVerifier>();
-            string sha256 = arguments.Get("sha256");
-            if (sha256 != null)
+            if (text.Length != 2 * SHA256.HashSizeInBytes || !text.All(Uri.IsHexDigit))
             {
-                try
-                {
-                    verifiers.Add(new Sha256Verifier(sha256));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new UsageException("--sha256: " + e.Message.Split(" (Parameter")[0] + ".");
-                }
+                error("--sha256 must be 64 hex digits (0-9, a-f, A-F) without separators or prefix, not '" + text + "'.");
+                return null;
             }
 
-            string crc32 = arguments.Get("crc32");
-            if (crc32 != null)
-            {
-                string digits = crc32.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? crc32.Substring(2) : crc32;
-                if (digits.Length == 0 || digits.Length > 8
-                    || !uint.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint crc))
-                {
-                    throw new UsageException("--crc32 must be up to 8 hex digits such as 1c291ca3, not '" + crc32 + "'.");
-                }
+            return text;
+        }
 
-                verifiers.Add(new Crc32Verifier(crc));
+        private static uint? ParseCrc32(string text, Action<string> error)
+        {
+            string digits = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text.Substring(2) : text;
+            if (digits.Length == 0 || digits.Length > 8
+                || !uint.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint crc))
+            {
+                error("--crc32 must be up to 8 hex digits such as 1c291ca3, not '" + text + "'.");
+                return null;
             }
 
-            return verifiers.ToArray();
+            return crc;
         }
     }
 }

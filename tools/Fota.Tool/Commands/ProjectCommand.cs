@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Globalization;
-using System.IO;
 using Fota.Server;
 
 namespace Fota.Tool
@@ -7,43 +7,49 @@ namespace Fota.Tool
     /// <summary><c>fota project create NAME [--account NAME]</c> and <c>fota project list</c>.</summary>
     public static class ProjectCommand
     {
-        /// <summary>Runs the sub-command in <c>args[1]</c>.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>project</c> command and its subcommands.</summary>
+        public static Command Create()
         {
-            string sub = args.Length > 1 ? args[1] : null;
-            switch (sub)
+            return new Command("project", "create and list projects; each has the key its devices send") { CreateProject(), List() };
+        }
+
+        private static Command CreateProject()
+        {
+            var name = new Argument<string>("NAME") { Description = "the project's name" };
+            var account = OptionRules.Text("--account", "NAME", "the account that owns it (created on first use) [default: "
+                + FotaCatalog.DefaultAccount + "]");
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("create", "create a project; prints its new 32-character key (alone on stdout)") { name, account, data };
+            command.SetAction(result =>
             {
-                case "create":
-                {
-                    var arguments = new Arguments(args, 2, "project create", new[] { DataFolder.Option, "account" });
-                    arguments.ExpectPositionals(1, "project create", "the project's NAME");
-                    ProjectInfo project = DataFolder.Open(arguments, create: true)
-                        .CreateProject(arguments.Positionals[0], arguments.Get("account", FotaCatalog.DefaultAccount));
+                ProjectInfo project = DataFolder.Open(result.GetValue(data), create: true)
+                    .CreateProject(result.GetValue(name), result.GetValue(account) ?? FotaCatalog.DefaultAccount);
 
-                    // The key alone on stdout so scripts can write KEY=$(fota project create NAME).
-                    output.WriteLine(project.Key);
-                    errors.WriteLine("Created project '" + project.Name + "' in account '" + project.Account + "'.");
-                    return ExitCodes.Ok;
+                // The key alone on stdout so scripts can write KEY=$(fota project create NAME).
+                result.InvocationConfiguration.Output.WriteLine(project.Key);
+                result.InvocationConfiguration.Error.WriteLine("Created project '" + project.Name + "' in account '" + project.Account + "'.");
+                return ExitCodes.Ok;
+            });
+            return command;
+        }
+
+        private static Command List()
+        {
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("list", "projects with their accounts, keys, device and firmware counts") { data };
+            command.SetAction(result =>
+            {
+                var table = new ListTable("ACCOUNT", "PROJECT", "KEY", "DEVICES", "FIRMWARE", "CREATED");
+                foreach (ProjectInfo p in DataFolder.Open(result.GetValue(data), create: false).ListProjects())
+                {
+                    table.Add(p.Account, p.Name, p.Key, p.DeviceCount.ToString(CultureInfo.InvariantCulture),
+                        p.FirmwareCount.ToString(CultureInfo.InvariantCulture), p.Created.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture));
                 }
 
-                case "list":
-                {
-                    var arguments = new Arguments(args, 2, "project list", new[] { DataFolder.Option });
-                    arguments.ExpectPositionals(0, "project list", "nothing more");
-                    var table = new TextTable("ACCOUNT", "PROJECT", "KEY", "DEVICES", "FIRMWARE", "CREATED");
-                    foreach (ProjectInfo p in DataFolder.Open(arguments, create: false).ListProjects())
-                    {
-                        table.Add(p.Account, p.Name, p.Key, p.DeviceCount.ToString(CultureInfo.InvariantCulture),
-                            p.FirmwareCount.ToString(CultureInfo.InvariantCulture), p.Created.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture));
-                    }
-
-                    table.WriteTo(output, "No projects yet: fota project create NAME");
-                    return ExitCodes.Ok;
-                }
-
-                default:
-                    throw new UsageException(sub == null ? "'project' needs 'create' or 'list'." : "Unknown 'project " + sub + "'.");
-            }
+                table.WriteTo(result.InvocationConfiguration.Output, "No projects yet: fota project create NAME");
+                return ExitCodes.Ok;
+            });
+            return command;
         }
     }
 }

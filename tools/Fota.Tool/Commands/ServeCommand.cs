@@ -1,35 +1,74 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Fota.Server;
 
 namespace Fota.Tool
 {
-    /// <summary><c>fota serve</c>: runs the upgrade server until Ctrl+C or SIGTERM.</summary>
+    /// <summary>
+    /// <c>fota serve</c>: runs the upgrade server until Ctrl+C or SIGTERM. An option is added in two lines of
+    /// <see cref="Create"/>: its declaration, and where its value goes in <see cref="FotaServerOptions"/>.
+    /// </summary>
     public static class ServeCommand
     {
-        /// <summary>Starts the server, logs one line per request to <paramref name="output"/>, stops on a signal.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>serve</c> command.</summary>
+        public static Command Create()
         {
-            var arguments = new Arguments(args, 1, "serve", new[] { DataFolder.Option, "urls", "max-per-day" }, new[] { "quiet" });
-            arguments.ExpectPositionals(0, "serve", "nothing more");
-            var options = new FotaServerOptions
+            var urls = new Option<string[]>("--urls")
             {
-                DataDirectory = DataFolder.Of(arguments),
-                Urls = arguments.Get("urls", FotaServerOptions.DefaultUrl).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                MaxUpgradesPerDay = (int)arguments.GetNumber("max-per-day", FotaServerOptions.DefaultMaxUpgradesPerDay, 1, 1000000),
-                Log = arguments.Has("quiet") ? null : output,
+                Description = "where to listen, comma-separated http:// URLs; http://0.0.0.0:5080 reaches devices on the network",
+                HelpName = "URL[,URL]",
+                DefaultValueFactory = _ => new[] { FotaServerOptions.DefaultUrl },
+                CustomParser = ParseUrls,
             };
-            foreach (string url in options.Urls)
+            Option<long> maxPerDay = OptionRules.Number("--max-per-day", "N", "downloads a device may start per day before code 40",
+                1, 1000000, FotaServerOptions.DefaultMaxUpgradesPerDay);
+            Option<bool> quiet = OptionRules.Flag("--quiet", "no line per request");
+            Option<string> data = DataFolder.CreateOption();
+            var command = new Command("serve", "serve GET /api/site/firmware_upgrade as the LuatOS platform does, until Ctrl+C")
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) || parsed.Scheme != "http")
+                urls, maxPerDay, quiet, data,
+            };
+            command.SetAction(result =>
+            {
+                TextWriter output = result.InvocationConfiguration.Output;
+                var options = new FotaServerOptions
                 {
-                    throw new UsageException("--urls: '" + url + "' is not an http:// URL such as " + FotaServerOptions.DefaultUrl + ".");
+                    DataDirectory = result.GetValue(data),
+                    Urls = result.GetValue(urls),
+                    MaxUpgradesPerDay = (int)result.GetValue(maxPerDay),
+                    Log = result.GetValue(quiet) ? null : output,
+                };
+                return Serve(options, output, result.InvocationConfiguration.Error);
+            });
+            return command;
+        }
+
+        private static string[] ParseUrls(ArgumentResult result)
+        {
+            var urls = new System.Collections.Generic.List<string>();
+            foreach (Token token in result.Tokens)
+            {
+                foreach (string url in token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    if (!Uri.TryCreate(url, UriKind.Absolute, out Uri parsed) || parsed.Scheme != "http")
+                    {
+                        result.AddError("--urls: '" + url + "' is not an http:// URL such as " + FotaServerOptions.DefaultUrl + ".");
+                    }
+
+                    urls.Add(url);
                 }
             }
 
+            return urls.ToArray();
+        }
+
+        /// <summary>Starts the server, logs one line per request, stops on a signal.</summary>
+        private static int Serve(FotaServerOptions options, TextWriter output, TextWriter errors)
+        {
             using var stop = new ManualResetEventSlim(false);
             Action<PosixSignalContext> onSignal = context =>
             {

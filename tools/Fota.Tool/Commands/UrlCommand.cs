@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO;
 using Fota.Client;
 
@@ -9,17 +10,24 @@ namespace Fota.Tool
     /// </summary>
     public static class UrlCommand
     {
-        /// <summary>Prints the URL; exit 0, or the status of the result that stops a device before any traffic.</summary>
-        public static int Run(string[] args, TextWriter output, TextWriter errors)
+        /// <summary>The <c>url</c> command.</summary>
+        public static Command Create()
         {
-            Arguments arguments = DeviceArguments.Parse(args, "url");
-            arguments.GetNumber("timeout", 0, 1, 3600); // accepted for symmetry with check and get; checked all the same
-            string baseUrl = DeviceArguments.Base(arguments);
+            var device = new DeviceOptions();
+            var command = new NotedCommand("url", "print exactly the URL the device requests (warnings on stderr)", ResultNotes.ExitStatus);
+            device.AddTo(command); // --timeout is accepted for symmetry with check and get, and checked all the same
+            command.SetAction(result => Run(result.GetValue(device.Url), result.GetValue(device.Imei), result.GetValue(device.ProjectKey),
+                result.GetValue(device.FirmwareName), result.GetValue(device.Version), result.InvocationConfiguration.Output,
+                result.InvocationConfiguration.Error));
+            return command;
+        }
+
+        private static int Run(string baseUrl, string imei, string key, string firmwareName, string version, TextWriter output, TextWriter errors)
+        {
             string url;
             try
             {
-                url = UrlBuilder.Compose(baseUrl, arguments.Get("imei"), arguments.Get("project-key"),
-                    arguments.Get("firmware-name"), arguments.Get("version"));
+                url = UrlBuilder.Compose(baseUrl, imei, key, firmwareName, version);
             }
             catch (FotaException e)
             {
@@ -33,10 +41,10 @@ namespace Fota.Tool
             }
             else
             {
-                WarnIfEncoded(errors, "imei", arguments.Get("imei"));
-                WarnIfEncoded(errors, "project_key", arguments.Get("project-key"));
-                WarnIfEncoded(errors, "firmware_name", arguments.Get("firmware-name"));
-                if (string.IsNullOrEmpty(arguments.Get("project-key")))
+                WarnIfEncoded(errors, "imei", imei);
+                WarnIfEncoded(errors, "project_key", key);
+                WarnIfEncoded(errors, "firmware_name", firmwareName);
+                if (string.IsNullOrEmpty(key))
                 {
                     errors.WriteLine("fota: warning: no project key; the LuatOS platform refuses such requests.");
                 }

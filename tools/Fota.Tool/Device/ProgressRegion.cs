@@ -1,32 +1,27 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
-using System.IO;
 using Fota.Client;
 
 namespace Fota.Tool
 {
     /// <summary>
-    /// Passes every call to another region and draws a progress bar from the bytes written (stderr in
-    /// <c>fota get</c>). Redraws at most every 100 ms so a fast loopback download is not slowed by the terminal.
+    /// Passes every call to another region and tells an <see cref="IProgressView"/> how far the download got, at
+    /// most every 50 ms so that a fast loopback download does not wait for the screen.
     /// </summary>
     public sealed class ProgressRegion : IFotaRegion
     {
-        private const int BarWidth = 30;
-        private const long RedrawTicks = TimeSpan.TicksPerMillisecond * 100;
+        private static readonly long ShowEvery = Stopwatch.Frequency / 20;
 
         private readonly IFotaRegion inner;
-        private readonly TextWriter screen;
-        private readonly Stopwatch clock = new Stopwatch();
-        private long expected = -1;
-        private long lastDraw;
-        private bool drawn;
+        private readonly IProgressView view;
+        private long lastShown;
+        private bool begun;
 
-        /// <summary>Wraps <paramref name="inner"/>, drawing on <paramref name="screen"/>.</summary>
-        public ProgressRegion(IFotaRegion inner, TextWriter screen)
+        /// <summary>Wraps <paramref name="inner"/>, reporting to <paramref name="view"/>.</summary>
+        public ProgressRegion(IFotaRegion inner, IProgressView view)
         {
             this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
-            this.screen = screen ?? throw new ArgumentNullException(nameof(screen));
+            this.view = view ?? throw new ArgumentNullException(nameof(view));
         }
 
         /// <summary>Bytes written since <see cref="Begin"/>.</summary>
@@ -42,10 +37,10 @@ namespace Fota.Tool
         public void Begin(long expectedLength)
         {
             inner.Begin(expectedLength);
-            expected = expectedLength;
             Written = 0;
-            clock.Restart();
-            lastDraw = -RedrawTicks; // draw on the first write
+            begun = true;
+            view.Begin(expectedLength);
+            lastShown = Stopwatch.GetTimestamp();
         }
 
         /// <inheritdoc />
@@ -53,11 +48,11 @@ namespace Fota.Tool
         {
             inner.Write(buffer, offset, count);
             Written += count;
-            long now = clock.Elapsed.Ticks;
-            if (now - lastDraw >= RedrawTicks)
+            long now = Stopwatch.GetTimestamp();
+            if (now - lastShown >= ShowEvery)
             {
-                lastDraw = now;
-                Draw();
+                lastShown = now;
+                view.Show(Written);
             }
         }
 
@@ -65,8 +60,8 @@ namespace Fota.Tool
         public void Commit()
         {
             inner.Commit();
-            Draw();
-            Finish();
+            view.Show(Written);
+            End(true);
         }
 
         /// <inheritdoc />
@@ -78,50 +73,17 @@ namespace Fota.Tool
             }
             finally
             {
-                Finish();
+                End(false);
             }
         }
 
-        private void Draw()
+        private void End(bool committed)
         {
-            string line;
-            if (expected > 0)
+            if (begun)
             {
-                double share = Math.Min(1.0, (double)Written / expected);
-                int filled = (int)(share * BarWidth);
-                line = "[" + new string('#', filled) + new string('-', BarWidth - filled) + "] "
-                    + ((int)(share * 100)).ToString(CultureInfo.InvariantCulture).PadLeft(3) + "%  "
-                    + Size(Written) + " of " + Size(expected);
+                begun = false;
+                view.End(Written, committed);
             }
-            else
-            {
-                line = Size(Written) + " received";
-            }
-
-            screen.Write("\r" + line + "   ");
-            screen.Flush();
-            drawn = true;
-        }
-
-        private void Finish()
-        {
-            if (drawn)
-            {
-                screen.WriteLine();
-                drawn = false;
-            }
-        }
-
-        private static string Size(long bytes)
-        {
-            if (bytes < 1024)
-            {
-                return bytes.ToString(CultureInfo.InvariantCulture) + " B";
-            }
-
-            return bytes < 1024 * 1024
-                ? (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB"
-                : (bytes / (1024.0 * 1024.0)).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
         }
     }
 }
