@@ -428,28 +428,16 @@ namespace Fota.Client.Tests
             AssertNothingStored();
         }
 
-        [Fact]
-        public void AnImageExactlyAsLargeAsTheRegionFits()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void AnImageExactlyAsLargeAsTheRegionFits(bool chunked)
         {
             byte[] image = Firmware.Make(10_000);
-            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
-
-            FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 10_000));
-
-            Assert.Equal(FotaResult.Success, report.Result);
-            Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
-        }
-
-        [Fact]
-        public void AnUnannouncedImageExactlyAsLargeAsTheRegionFits()
-        {
-            byte[] image = Firmware.Make(10_000);
-            using var server = new ScriptedServer(c =>
-            {
-                c.Send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2710\r\n");
-                c.Send(image);
-                c.Send("\r\n0\r\n\r\n");
-            });
+            using var server = new ScriptedServer(c => c.Send(chunked
+                ? ScriptedServer.Concat(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2710\r\n"), image,
+                    Encoding.ASCII.GetBytes("\r\n0\r\n\r\n"))
+                : ScriptedServer.Reply(200, image)));
 
             FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 10_000));
 
@@ -551,11 +539,13 @@ namespace Fota.Client.Tests
             Assert.Contains("larger than 16384", report.Detail);
         }
 
-        [Fact]
-        public void AHundredHeaderLinesAreAccepted()
+        [Theory]
+        [InlineData(100, FotaResult.Success)]
+        [InlineData(101, FotaResult.ProtocolError)]
+        public void AHeadHoldsAtMostAHundredHeaderLines(int lines, FotaResult expected)
         {
             var head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n");
-            for (int i = 0; i < 99; i++)
+            for (int i = 1; i < lines; i++)
             {
                 head.Append("X: " + i + "\r\n");
             }
@@ -564,24 +554,11 @@ namespace Fota.Client.Tests
 
             FotaReport report = FotaClient.Run(Options(server.BaseUrl));
 
-            Assert.Equal(FotaResult.Success, report.Result);
-        }
-
-        [Fact]
-        public void TooManyHeaderLinesAreRefused()
-        {
-            var head = new StringBuilder("HTTP/1.1 200 OK\r\n");
-            for (int i = 0; i < 101; i++)
+            Assert.Equal(expected, report.Result);
+            if (expected != FotaResult.Success)
             {
-                head.Append("X: " + i + "\r\n");
+                Assert.Contains("more than 100 header lines", report.Detail);
             }
-
-            using var server = new ScriptedServer(c => c.Send(head + "\r\n"));
-
-            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
-
-            Assert.Equal(FotaResult.ProtocolError, report.Result);
-            Assert.Contains("more than 100 header lines", report.Detail);
         }
     }
 }

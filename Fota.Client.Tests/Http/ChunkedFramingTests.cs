@@ -45,13 +45,15 @@ namespace Fota.Client.Tests.Http
             Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
         }
 
-        [Fact]
-        public void TrailersAreLimitedInNumber()
+        [Theory]
+        [InlineData(101, 0, "more than 100 trailer lines")]
+        [InlineData(90, 200, "trailer larger than 16384 bytes")]
+        public void TrailersAreLimitedLikeAHead(int lines, int valueLength, string mention)
         {
             var trailers = new StringBuilder();
-            for (int i = 0; i < 101; i++)
+            for (int i = 0; i < lines; i++)
             {
-                trailers.Append("X-T: " + i + "\r\n");
+                trailers.Append("X-T-" + i + ": " + new string('t', valueLength) + "\r\n");
             }
 
             using var server = new ScriptedServer(c =>
@@ -60,26 +62,7 @@ namespace Fota.Client.Tests.Http
             FotaReport report = FotaClient.Run(Options(server.BaseUrl));
 
             Assert.Equal(FotaResult.ProtocolError, report.Result);
-            Assert.Contains("more than 100 trailer lines", report.Detail);
-            Assert.Empty(folder.Files());
-        }
-
-        [Fact]
-        public void TrailersAreLimitedInSize()
-        {
-            var trailers = new StringBuilder();
-            for (int i = 0; i < 90; i++)
-            {
-                trailers.Append("X-T-" + i + ": " + new string('t', 200) + "\r\n");
-            }
-
-            using var server = new ScriptedServer(c =>
-                c.Send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n" + trailers + "\r\n"));
-
-            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
-
-            Assert.Equal(FotaResult.ProtocolError, report.Result);
-            Assert.Contains("trailer larger than 16384 bytes", report.Detail);
+            Assert.Contains(mention, report.Detail);
             Assert.Empty(folder.Files());
         }
 

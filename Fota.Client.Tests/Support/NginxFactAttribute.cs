@@ -12,11 +12,21 @@ namespace Fota.Client.Tests.Support
     {
         public NginxFactAttribute([CallerMemberName] string test = null)
         {
-            if (Nginx.Binary == null && !Nginx.Required)
+            Skip = SkipReason(test, out string name);
+            DisplayName = name;
+        }
+
+        /// <summary>The skip reason, and the name that carries it; both <c>null</c> when the test runs.</summary>
+        internal static string SkipReason(string test, out string displayName)
+        {
+            displayName = null;
+            if (Nginx.Binary != null || Nginx.Required)
             {
-                Skip = Nginx.Missing;
-                DisplayName = "Interop.NginxTests." + test + " (skipped: nginx is not installed; apt-get install nginx)";
+                return null;
             }
+
+            displayName = "Interop.NginxTests." + test + " (skipped: nginx is not installed; apt-get install nginx)";
+            return Nginx.Missing;
         }
     }
 }
