@@ -27,6 +27,7 @@ namespace Fota.Client
         private static readonly char[] LocationName = "location".ToCharArray();
         private static readonly char[] BytesUnit = "bytes".ToCharArray();
         private static readonly char[] IdentityCoding = "identity".ToCharArray();
+        private static readonly char[] ChunkedCoding = "chunked".ToCharArray();
 
         private readonly IConnection connection;
         private readonly byte[] buffer;
@@ -436,6 +437,13 @@ namespace Fota.Client
             }
             else if (NameIs(s, nameLength, TransferEncodingName))
             {
+                if (NameIs(valueStart, valueEnd - valueStart, ChunkedCoding))
+                {
+                    // The common case, without a string.
+                    response.Chunked = true;
+                    return;
+                }
+
                 string value = Utf8.GetString(buffer, valueStart, valueEnd - valueStart).ToLower();
                 int comma = value.LastIndexOf(',');
                 string last = (comma < 0 ? value : value.Substring(comma + 1)).Trim();
