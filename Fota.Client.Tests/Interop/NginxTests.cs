@@ -11,12 +11,14 @@ namespace Fota.Client.Tests.Interop
     public sealed class NginxTests : IClassFixture<NginxFixture>, IDisposable
     {
         private readonly NginxFixture nginx;
-        private readonly TempFolder folder = new TempFolder();
+        private readonly TempFolder folder;
 
         public NginxTests(NginxFixture nginx)
         {
-            this.nginx = nginx;
+            // First, so that a missing nginx leaves no folder behind (a failing constructor is never disposed).
             nginx.Require();
+            this.nginx = nginx;
+            folder = new TempFolder();
         }
 
         public void Dispose() => folder.Dispose();
