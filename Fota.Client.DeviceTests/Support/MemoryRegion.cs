@@ -21,6 +21,7 @@ namespace Fota.Client.DeviceTests
         public const int FailCommit = 3;
 
         private readonly byte[] _kept;
+        private bool _begun;
 
         /// <summary>Creates a region keeping up to <paramref name="keep"/> bytes (0: count only), of unlimited capacity.</summary>
         public MemoryRegion(int keep)
@@ -39,8 +40,15 @@ namespace Fota.Client.DeviceTests
         /// <summary>Bytes written since <see cref="Begin"/>.</summary>
         public long Length { get; private set; }
 
-        /// <summary>Calls made, in order: B (begin), W (one per write), C (commit), A (abort).</summary>
+        /// <summary>
+        /// Calls made, in order: B (begin), W (one per write), C (commit), A (abort of a begun image). The abort every
+        /// request starts with, to clear what an interrupted one left, finds nothing begun and is counted in
+        /// <see cref="Clears"/> instead.
+        /// </summary>
         public string Calls { get; private set; } = "";
+
+        /// <summary>Aborts with no image begun: one at the start of every request.</summary>
+        public int Clears { get; private set; }
 
         /// <summary>The length announced to <see cref="Begin"/>, or -2 before it was called.</summary>
         public long ExpectedLength { get; private set; }
@@ -61,6 +69,7 @@ namespace Fota.Client.DeviceTests
         public void Begin(long expectedLength)
         {
             Calls += "B";
+            _begun = true;
             ExpectedLength = expectedLength;
             Length = 0;
             if (FailAt == FailBegin)
@@ -101,12 +110,21 @@ namespace Fota.Client.DeviceTests
                 throw new InvalidOperationException("scripted commit failure");
             }
 
+            _begun = false;
+
             Committed = true;
         }
 
-        /// <summary>Marks the region aborted.</summary>
+        /// <summary>Marks the region aborted, or counts a clearing abort when nothing was begun.</summary>
         public void Abort()
         {
+            if (!_begun)
+            {
+                Clears++;
+                return;
+            }
+
+            _begun = false;
             Calls += "A";
             Aborted = true;
         }

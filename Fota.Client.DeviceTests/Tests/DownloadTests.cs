@@ -19,6 +19,7 @@ namespace Fota.Client.DeviceTests
             Assert.AreEqual(0, report.LegacyCode);
             Assert.IsTrue(region.Committed, region.Calls);
             Assert.IsFalse(region.Aborted, region.Calls);
+            Assert.AreEqual(1, region.Clears, "the request's first call clears leftovers");
             Assert.AreEqual(length, region.Length);
             Assert.AreEqual((long)length, report.BytesReceived);
             for (int i = 0; i < length; i++)

@@ -143,6 +143,16 @@ namespace Fota.Client.DeviceTests
 
         private class ThrowingVerifier : IFotaVerifier
         {
+            public string Name
+            {
+                get { return "throwing"; }
+            }
+
+            public bool ChecksCompleteness
+            {
+                get { return false; }
+            }
+
             public void Begin(long expectedLength)
             {
             }

@@ -20,6 +20,7 @@ namespace Fota.Client
                 + "Host: " + target.HostHeader + "\r\n"
                 + "User-Agent: " + UserAgent + "\r\n"
                 + "Accept: */*\r\n"
+                + "Accept-Encoding: identity\r\n"
                 + "Connection: close\r\n";
 
             if (headers != null)
@@ -62,7 +63,8 @@ namespace Fota.Client
             }
 
             string lower = name.ToLower();
-            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding")
+            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding"
+                || lower == "range" || lower == "accept-encoding")
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' is set by the library");
             }
