@@ -162,8 +162,10 @@ namespace Fota.Client.Tests.Tool
             Assert.Equal(new[] { "ok.bin" }, Directory.GetFiles(work.Path).Select(Path.GetFileName));
         }
 
-        [Fact]
-        public void GetPrintsTheDigestOfTheStreamWithoutReadingTheFileAgain()
+        [Theory]
+        [InlineData("65536")]
+        [InlineData("512")] // some 1,400 segments through the hashing thread's 8 buffers
+        public void GetPrintsTheDigestOfTheStreamWithoutReadingTheFileAgain(string chunkSize)
         {
             using var harness = new ServerHarness();
             harness.AddFirmware("Alpha", harness.KeyA, "big", "1.0.2", 700_000);
@@ -186,7 +188,7 @@ namespace Fota.Client.Tests.Tool
             watcher.EnableRaisingEvents = true;
 
             var got = Fota("get", "--url", harness.Server.UpgradeUrl, "--imei", "hasher", "--project-key", harness.KeyA,
-                "--firmware-name", "big", "--version", "1.0.1", "--out", work.File("big.bin"));
+                "--firmware-name", "big", "--version", "1.0.1", "--out", work.File("big.bin"), "--chunk-size", chunkSize);
 
             // inotify reports in order: once the sentinel's read is seen, any read of big.bin by fota was seen before it.
             File.ReadAllBytes(work.File("sentinel"));

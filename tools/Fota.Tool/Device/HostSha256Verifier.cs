@@ -1,5 +1,6 @@
 using System;
 using System.Security.Cryptography;
+using System.Threading;
 using Fota.Client;
 
 namespace Fota.Tool
@@ -10,10 +11,25 @@ namespace Fota.Tool
     /// Without an expected digest it only observes, so <c>fota get</c> can print the digest of what it stored
     /// without reading the file again.
     /// </summary>
+    /// <remarks>
+    /// Hashing runs on a thread of its own, a few segments behind the download: <see cref="Update"/> copies each
+    /// segment into one of <see cref="Slots"/> buffers and returns, so receiving and writing the file go on while
+    /// the previous segments are hashed on another core. When every buffer is taken, <see cref="Update"/> waits.
+    /// </remarks>
     public sealed class HostSha256Verifier : IFotaVerifier, IDisposable
     {
+        /// <summary>How many segments may wait to be hashed.</summary>
+        public const int Slots = 8;
+
         private readonly byte[] expected;
-        private IncrementalHash hash;
+        private readonly byte[][] slots = new byte[Slots][];
+        private readonly int[] lengths = new int[Slots];
+        private readonly SemaphoreSlim free = new SemaphoreSlim(Slots, Slots);
+        private readonly SemaphoreSlim filled = new SemaphoreSlim(0, Slots + 1);
+        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private Thread hasher;
+        private int next;
+        private Exception failed;
 
         /// <summary>A verifier that accepts only <paramref name="expected"/> (32 bytes), or any image when <c>null</c>.</summary>
         public HostSha256Verifier(byte[] expected)
@@ -32,15 +48,34 @@ namespace Fota.Tool
         /// <inheritdoc />
         public void Begin(long expectedLength)
         {
-            hash?.Dispose();
-            hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            Drain();
+            hash.GetHashAndReset(); // forget any earlier image
             Hex = null;
+            failed = null;
+            next = 0;
+            hasher = new Thread(HashLoop) { IsBackground = true, Name = "sha256" };
+            hasher.Start();
         }
 
         /// <inheritdoc />
         public void Update(byte[] buffer, int offset, int count)
         {
-            hash.AppendData(buffer, offset, count);
+            if (hasher == null)
+            {
+                throw new InvalidOperationException("Update before Begin");
+            }
+
+            free.Wait();
+            int slot = next;
+            next = (next + 1) % Slots;
+            if (slots[slot] == null || slots[slot].Length < count)
+            {
+                slots[slot] = new byte[Math.Max(count, FotaOptions.MaxChunkSize)];
+            }
+
+            Buffer.BlockCopy(buffer, offset, slots[slot], 0, count);
+            lengths[slot] = count;
+            filled.Release();
         }
 
         /// <inheritdoc />
@@ -48,6 +83,12 @@ namespace Fota.Tool
         {
             if (Hex == null)
             {
+                Drain();
+                if (failed != null)
+                {
+                    throw new InvalidOperationException("hashing failed: " + failed.Message, failed);
+                }
+
                 Hex = Convert.ToHexStringLower(hash.GetHashAndReset());
             }
 
@@ -64,8 +105,53 @@ namespace Fota.Tool
         /// <inheritdoc />
         public void Dispose()
         {
-            hash?.Dispose();
-            hash = null;
+            Drain();
+            hash.Dispose();
+            free.Dispose();
+            filled.Dispose();
+        }
+
+        // Ends the hashing thread after the segments already handed over (a length of -1 tells it to stop).
+        private void Drain()
+        {
+            if (hasher == null)
+            {
+                return;
+            }
+
+            free.Wait();
+            lengths[next] = -1;
+            filled.Release();
+            hasher.Join();
+            hasher = null;
+        }
+
+        private void HashLoop()
+        {
+            for (int slot = 0; ; slot = (slot + 1) % Slots)
+            {
+                filled.Wait();
+                int length = lengths[slot];
+                if (length < 0)
+                {
+                    free.Release();
+                    return;
+                }
+
+                try
+                {
+                    if (failed == null)
+                    {
+                        hash.AppendData(slots[slot], 0, length);
+                    }
+                }
+                catch (Exception e) when (e is CryptographicException || e is ObjectDisposedException)
+                {
+                    failed = e;
+                }
+
+                free.Release();
+            }
         }
     }
 }
