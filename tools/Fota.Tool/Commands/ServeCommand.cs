@@ -32,7 +32,7 @@ namespace Fota.Tool
             {
                 urls, maxPerDay, quiet, data,
             };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 TextWriter output = result.InvocationConfiguration.Output;
                 var options = new FotaServerOptions
@@ -43,7 +43,7 @@ namespace Fota.Tool
                     Log = result.GetValue(quiet) ? null : output,
                 };
                 return Serve(options, output, result.InvocationConfiguration.Error);
-            });
+            }));
             return command;
         }
 
