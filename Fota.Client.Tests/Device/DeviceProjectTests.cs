@@ -2,44 +2,64 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
 
 namespace Fota.Client.Tests.Device
 {
     /// <summary>
-    /// The Visual Studio device projects (.nfproj) must build what the dotnet build type-checks, and every place that
-    /// names a nanoFramework package must name the same version: packages.config, the .nfproj references, the
-    /// compile-time declarations in build/NanoRefs, build/Nano.targets and the nuspecs.
+    /// The Visual Studio device projects (.nfproj) must build what the dotnet build type-checks: every source file of
+    /// their folders and nothing else. Package versions are checked by <see cref="PackageVersionTests"/>.
     /// </summary>
     public class DeviceProjectTests
     {
-        // The .nfproj files and the folders whose sources they must compile (relative to the .nfproj's folder).
-        public static TheoryData<string, string[]> Projects() => new TheoryData<string, string[]>
+        /// <summary>Every .nfproj of the repository.</summary>
+        internal static readonly string[] Nfprojs =
         {
-            { "Fota.Client/Fota.Client.nfproj", new[] { "Platform/Host" } },
-            { "Fota.Client.InFieldUpdate/Fota.Client.InFieldUpdate.nfproj", new string[0] },
-            { "samples/Esp32Fota/Esp32Fota.nfproj", new string[0] },
-            { "samples/Esp32Fota.Module/Esp32Fota.Module.nfproj", new string[0] },
+            "Fota.Client/Fota.Client.nfproj",
+            "Fota.Client.InFieldUpdate/Fota.Client/Fota.Client.nfproj",
+            "Fota.Client.InFieldUpdate/Fota.Client.InFieldUpdate.nfproj",
+            "samples/Esp32Fota/Esp32Fota.nfproj",
+            "samples/Esp32Fota.Module/Esp32Fota.Module.nfproj",
         };
 
-        private static XDocument Load(string relative) => XDocument.Load(Repository.File(relative.Split('/')));
+        // Each .nfproj with the folders whose .cs files it must compile and the subfolders (of each of those) it must leave
+        // out: the host platform files, the flash-slot region (its own assembly), the 2.0-line build of the library.
+        public static TheoryData<string, string[], string[]> Sources() => new TheoryData<string, string[], string[]>
+        {
+            { "Fota.Client/Fota.Client.nfproj", new[] { "Fota.Client" }, new[] { "Platform/Host", "Regions/FlashSlot" } },
+            { "Fota.Client.InFieldUpdate/Fota.Client/Fota.Client.nfproj", new[] { "Fota.Client" }, new[] { "Platform/Host", "Regions/FlashSlot" } },
+            { "Fota.Client.InFieldUpdate/Fota.Client.InFieldUpdate.nfproj", new[] { "Fota.Client/Regions/FlashSlot", "Fota.Client.InFieldUpdate" }, new[] { "Fota.Client" } },
+            { "samples/Esp32Fota/Esp32Fota.nfproj", new[] { "samples/Esp32Fota" }, new string[0] },
+            { "samples/Esp32Fota.Module/Esp32Fota.Module.nfproj", new[] { "samples/Esp32Fota.Module" }, new string[0] },
+        };
 
-        private static IEnumerable<XElement> Items(XDocument project, string name) => project.Descendants().Where(e => e.Name.LocalName == name);
+        private static IEnumerable<XElement> Items(string nfproj, string name) =>
+            XDocument.Load(Repository.File(nfproj.Split('/'))).Descendants().Where(e => e.Name.LocalName == name);
+
+        [Fact]
+        public void EveryNfprojIsListedHere()
+        {
+            var onDisk = Directory.EnumerateFiles(Repository.Root, "*.nfproj", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Repository.Root, f).Replace('\\', '/'));
+            Assert.Equal(Nfprojs.OrderBy(p => p), onDisk.OrderBy(p => p));
+        }
 
         [Theory]
-        [MemberData(nameof(Projects))]
-        public void EverySourceFileIsCompiledByItsNfprojAndEveryCompileItemExists(string nfproj, string[] excluded)
+        [MemberData(nameof(Sources))]
+        public void EverySourceFileIsCompiledByItsNfprojAndEveryCompileItemExists(string nfproj, string[] roots, string[] excluded)
         {
             string folder = Path.GetDirectoryName(Repository.File(nfproj.Split('/')));
-            var listed = Items(Load(nfproj), "Compile").Select(e => e.Attribute("Include").Value.Replace('\\', '/')).ToList();
+            var listed = Items(nfproj, "Compile")
+                .Select(e => Path.GetRelativePath(Repository.Root, Path.GetFullPath(Path.Combine(folder, e.Attribute("Include").Value.Replace('\\', '/')))).Replace('\\', '/'))
+                .ToList();
             Assert.Equal(listed.Count, listed.Distinct().Count());
 
-            var onDisk = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
-                .Where(f => !f.StartsWith("bin/") && !f.StartsWith("obj/"))
-                .Where(f => !excluded.Any(x => f.StartsWith(x + "/")))
+            var onDisk = roots.SelectMany(root => Directory.EnumerateFiles(Repository.File(root.Split('/')), "*.cs", SearchOption.AllDirectories)
+                    .Select(f => Path.GetRelativePath(Repository.File(root.Split('/')), f).Replace('\\', '/'))
+                    .Where(f => !f.Split('/').Any(part => part == "bin" || part == "obj"))
+                    .Where(f => !excluded.Any(x => f.StartsWith(x + "/")))
+                    .Select(f => root + "/" + f))
                 .ToList();
 
             Assert.Empty(onDisk.Except(listed));   // a source file the device build would miss
@@ -47,118 +67,31 @@ namespace Fota.Client.Tests.Device
         }
 
         [Fact]
-        public void TheDotnetSolutionHoldsNoNfproj()
+        public void TheDotnetSolutionHoldsNoNfprojAndTheDeviceSolutionsHoldEveryOne()
         {
-            // dotnet cannot load the nanoFramework project system; the device projects live in nanoFramework.Fota.Device.sln.
+            // dotnet cannot load the nanoFramework project system; the device projects live in their own solutions, one
+            // per nanoFramework line.
             Assert.DoesNotContain(".nfproj", Repository.Read("nanoFramework.Fota.sln"));
-            string device = Repository.Read("nanoFramework.Fota.Device.sln");
-            foreach (string nfproj in new[] { "Fota.Client.nfproj", "Esp32Fota.nfproj", "Esp32Fota.Module.nfproj" })
+            string line1 = Repository.Read("nanoFramework.Fota.Device.sln");
+            string line2 = Repository.Read("nanoFramework.Fota.InFieldUpdate.sln");
+            foreach (string nfproj in Nfprojs)
             {
-                Assert.Contains(nfproj, device);
+                string path = nfproj.Replace('/', '\\');
+                bool preview = nfproj.StartsWith("Fota.Client.InFieldUpdate/", StringComparison.Ordinal);
+                Assert.True((preview ? line2 : line1).Contains("\"" + path + "\""), path);
+                Assert.False((preview ? line1 : line2).Contains("\"" + path + "\""), path);
             }
         }
 
         [Fact]
-        public void DeclarationsStateTheirPackageAndAssemblyVersionsConsistently()
+        public void NuspecsUseTheLayoutOfTheirLineAndAnIdOutsideTheReservedPrefix()
         {
-            var declarations = Declarations();
-            Assert.Equal(7, declarations.Count);
-            foreach (var d in declarations.Values)
+            foreach ((string nuspec, string layout) in new[]
             {
-                Assert.Equal(Path.GetFileNameWithoutExtension(d.File), d.Assembly);
-                Assert.Equal(AssemblyVersionOf(d.Version), d.AssemblyVersion);
-                Assert.Contains("COMPILE-TIME REFERENCE, NOT AN IMPLEMENTATION", File.ReadAllText(d.File));
-            }
-        }
-
-        [Theory]
-        [MemberData(nameof(Projects))]
-        public void NfprojReferencesMatchPackagesConfigAndTheDeclarations(string nfproj, string[] excluded)
-        {
-            _ = excluded;
-            string folder = Path.GetDirectoryName(nfproj.Replace('/', Path.DirectorySeparatorChar));
-            var packages = PackagesConfig(Path.Combine(folder, "packages.config"));
-            var declarations = Declarations();
-
-            var references = Items(Load(nfproj), "Reference").ToList();
-            Assert.Equal(packages.Count, references.Count);
-            foreach (XElement reference in references)
-            {
-                string include = reference.Attribute("Include").Value;
-                string hint = reference.Elements().Single(e => e.Name.LocalName == "HintPath").Value.Replace('\\', '/');
-                Match m = Regex.Match(hint, @"packages/(?<id>.+?)\.(?<version>\d+\.\d+\.\d+(-[a-z]+\.\d+)?)/lib/(netnano1\.0/)?(?<asm>[^/]+)\.dll$");
-                Assert.True(m.Success, hint);
-                string id = m.Groups["id"].Value, version = m.Groups["version"].Value, assembly = m.Groups["asm"].Value;
-
-                Assert.Equal(packages[id], version);
-                Assert.StartsWith(assembly + ", Version=" + AssemblyVersionOf(version) + ",", include);
-                if (declarations.TryGetValue(id, out var declared) && id != "nanoFramework.CoreLibrary")
-                {
-                    if (declared.Version.Contains('-') == version.Contains('-'))
-                    {
-                        Assert.Equal(declared.Version, version);
-                        Assert.Equal(declared.Assembly, assembly);
-                    }
-                }
-            }
-        }
-
-        [Fact]
-        public void PackageVersionsAgreeAcrossTheDeviceProjectsNanoTargetsAndTheNuspecs()
-        {
-            var declarations = Declarations();
-            var coreLine = new Dictionary<string, string>();
-            foreach (string config in new[] { "Fota.Client/packages.config", "samples/Esp32Fota/packages.config", "samples/Esp32Fota.Module/packages.config" })
-            {
-                foreach (var package in PackagesConfig(config))
-                {
-                    if (coreLine.TryGetValue(package.Key, out string seen))
-                    {
-                        Assert.Equal(seen, package.Value);
-                    }
-
-                    coreLine[package.Key] = package.Value;
-                    if (declarations.TryGetValue(package.Key, out var declared))
-                    {
-                        Assert.Equal(declared.Version, package.Value);
-                    }
-                }
-            }
-
-            // The mscorlib everything is compiled against here is the one the device projects use.
-            Match nano = Regex.Match(Repository.Read("build", "Nano.targets"), "Include=\"nanoFramework.CoreLibrary\" Version=\"([^\"]+)\"");
-            Assert.Equal(coreLine["nanoFramework.CoreLibrary"], nano.Groups[1].Value);
-
-            // The library package depends, exactly, on the versions its project restores.
-            var library = NuspecDependencies("Fota.Client.nanoFramework.nuspec");
-            var libraryConfig = PackagesConfig("Fota.Client/packages.config");
-            Assert.NotEmpty(library);
-            foreach (var dependency in library)
-            {
-                Assert.Equal("[" + libraryConfig[dependency.Key] + "]", dependency.Value);
-            }
-
-            foreach (string direct in new[] { "nanoFramework.System.Net", "nanoFramework.System.IO.FileSystem", "nanoFramework.Runtime.Native" })
-            {
-                Assert.True(library.ContainsKey(direct), direct);
-            }
-
-            // The in-field-update package sits on the 2.0 line with the declared InFieldUpdate version.
-            var ifu = NuspecDependencies("Fota.Client.InFieldUpdate.nanoFramework.nuspec");
-            var ifuConfig = PackagesConfig("Fota.Client.InFieldUpdate/packages.config");
-            Assert.Equal("[" + ifuConfig["nanoFramework.CoreLibrary"] + "]", ifu["nanoFramework.CoreLibrary"]);
-            Assert.Equal("[" + ifuConfig["nanoFramework.Runtime.InFieldUpdate"] + "]", ifu["nanoFramework.Runtime.InFieldUpdate"]);
-            Assert.Equal(declarations["nanoFramework.Runtime.InFieldUpdate"].Version, ifuConfig["nanoFramework.Runtime.InFieldUpdate"]);
-            Assert.StartsWith("2.0.0-preview.", ifuConfig["nanoFramework.CoreLibrary"]);
-
-            // The package version is the assembly version the device projects compile.
-            Assert.Contains("<version>" + AssemblyInfoVersion("Fota.Client") + "</version>", Repository.Read("nuget", "Fota.Client.nanoFramework.nuspec"));
-        }
-
-        [Fact]
-        public void NuspecsUseNanoFrameworksFlatLibLayoutAndAnIdOutsideTheReservedPrefix()
-        {
-            foreach (string nuspec in new[] { "Fota.Client.nanoFramework.nuspec", "Fota.Client.InFieldUpdate.nanoFramework.nuspec" })
+                ("Fota.Client.nanoFramework.nuspec", "lib\\"),
+                ("Fota.Client.nanoFramework.Preview.nuspec", "lib\\netnano1.0\\"),
+                ("Fota.Client.InFieldUpdate.nanoFramework.nuspec", "lib\\netnano1.0\\"),
+            })
             {
                 XDocument doc = XDocument.Load(Repository.File("nuget", nuspec));
                 string id = doc.Descendants().Single(e => e.Name.LocalName == "id").Value;
@@ -169,68 +102,9 @@ namespace Fota.Client.Tests.Device
                 string assembly = id.Substring(0, id.Length - ".nanoFramework".Length);
                 foreach (string extension in new[] { ".dll", ".pe", ".pdbx", ".pdb", ".xml" })
                 {
-                    Assert.Contains("lib\\" + assembly + extension, targets);
+                    Assert.Contains(layout + assembly + extension, targets);
                 }
             }
-        }
-
-        [Fact]
-        public void TheNanoFrameworkFlavourReferencesExactlyTheDeclaredAssemblies()
-        {
-            var declared = Declarations().Values.ToDictionary(d => d.Assembly, d => d.AssemblyVersion);
-            using var stream = File.OpenRead(Repository.Metadata("NanoAssemblyPath"));
-            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
-            var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
-            foreach (var handle in md.AssemblyReferences)
-            {
-                var reference = md.GetAssemblyReference(handle);
-                string name = md.GetString(reference.Name);
-                if (name == "mscorlib")
-                {
-                    continue;
-                }
-
-                Assert.True(declared.ContainsKey(name), name);
-                Assert.Equal(declared[name], reference.Version.ToString());
-            }
-        }
-
-        internal sealed record Declaration(string File, string Package, string Version, string Assembly, string AssemblyVersion);
-
-        internal static Dictionary<string, Declaration> Declarations()
-        {
-            var result = new Dictionary<string, Declaration>();
-            foreach (string file in Directory.EnumerateFiles(Repository.File("build", "NanoRefs"), "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
-            {
-                string text = File.ReadAllText(file);
-                Match head = Regex.Match(text, @"^// Package (?<id>\S+) (?<version>\S+) \(assembly (?<asm>\S+) (?<asmver>[\d.]+)\)\.");
-                Assert.True(head.Success, file + " must start with its package id, version, assembly name and version");
-                Match attribute = Regex.Match(text, "\\[assembly: AssemblyVersion\\(\"([^\"]+)\"\\)\\]");
-                Assert.Equal(head.Groups["asmver"].Value, attribute.Groups[1].Value);
-                result.Add(head.Groups["id"].Value, new Declaration(file, head.Groups["id"].Value, head.Groups["version"].Value, head.Groups["asm"].Value, attribute.Groups[1].Value));
-            }
-
-            return result;
-        }
-
-        // nanoFramework stamps a 1.x package's assembly with the package version; the 2.0 preview line stamps 2.0.0.0.
-        private static string AssemblyVersionOf(string packageVersion) =>
-            packageVersion.Contains('-') ? packageVersion.Split('-')[0] + ".0" : packageVersion + ".0";
-
-        private static Dictionary<string, string> PackagesConfig(string relative) =>
-            XDocument.Load(Repository.File(relative.Split('/', '\\'))).Descendants("package")
-                .ToDictionary(p => p.Attribute("id").Value, p => p.Attribute("version").Value);
-
-        private static Dictionary<string, string> NuspecDependencies(string nuspec) =>
-            XDocument.Load(Repository.File("nuget", nuspec)).Descendants().Where(e => e.Name.LocalName == "dependency")
-                .ToDictionary(d => d.Attribute("id").Value, d => d.Attribute("version").Value);
-
-        private static string AssemblyInfoVersion(string project)
-        {
-            Match m = Regex.Match(Repository.Read(project, "Properties", "AssemblyInfo.cs"), "AssemblyVersion\\(\"(\\d+\\.\\d+\\.\\d+)\\.0\"\\)");
-            Assert.True(m.Success);
-            return m.Groups[1].Value;
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 
 namespace Fota.Client
 {
@@ -12,28 +11,40 @@ namespace Fota.Client
         {
             IPAddress address = Resolve(host);
             Socket socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-
-            // nanoFramework's Connect blocks with no limit of its own: it runs on a helper thread and the socket is
-            // closed when the wait runs out, which ends the attempt.
-            ConnectAttempt attempt = new ConnectAttempt(socket, new IPEndPoint(address, port));
-            Thread thread = new Thread(attempt.Run);
-            thread.Start();
-            if (!thread.Join(timeoutMilliseconds))
+            ConnectDeadline deadline = new ConnectDeadline(socket, timeoutMilliseconds);
+            try
             {
+                socket.Connect(new IPEndPoint(address, port));
+            }
+            catch (Exception e)
+            {
+                bool inTime = deadline.Finish();
                 socket.Close();
-                throw new FotaException(FotaResult.Timeout, "connecting to " + host + ":" + port.ToString() + " took longer than "
-                    + timeoutMilliseconds.ToString() + " ms");
+                if (inTime)
+                {
+                    throw new FotaException(FotaResult.ConnectionFailed, "cannot connect to " + host + ":" + port.ToString() + ": "
+                        + NetworkFailures.Describe(e));
+                }
+
+                throw TookTooLong(host, port, timeoutMilliseconds);
             }
 
-            if (attempt.Error != null)
+            if (!deadline.Finish())
             {
                 socket.Close();
-                throw new FotaException(FotaResult.ConnectionFailed, "cannot connect to " + host + ":" + port.ToString() + ": " + Describe(attempt.Error));
+                throw TookTooLong(host, port, timeoutMilliseconds);
             }
 
             return socket;
         }
 
+        private static FotaException TookTooLong(string host, int port, int timeoutMilliseconds)
+        {
+            return new FotaException(FotaResult.Timeout, "connecting to " + host + ":" + port.ToString() + " took longer than "
+                + timeoutMilliseconds.ToString() + " ms");
+        }
+
+        // nanoFramework resolves with a fixed 30 s limit of its own, which no managed timeout can shorten.
         private static IPAddress Resolve(string host)
         {
             IPAddress[] addresses;
@@ -43,7 +54,7 @@ namespace Fota.Client
             }
             catch (Exception e)
             {
-                throw new FotaException(FotaResult.ConnectionFailed, "cannot resolve host '" + host + "': " + Describe(e));
+                throw NetworkFailures.Resolving(host, e);
             }
 
             if (addresses == null || addresses.Length == 0)
@@ -61,44 +72,6 @@ namespace Fota.Client
             }
 
             return addresses[0];
-        }
-
-        // nanoFramework's socket exceptions often carry no message, only the error code.
-        internal static string Describe(Exception e)
-        {
-            SocketException socketError = e as SocketException;
-            if (socketError != null)
-            {
-                return "socket error " + socketError.ErrorCode.ToString();
-            }
-
-            return e.Message == null || e.Message.Length == 0 ? e.GetType().Name : e.GetType().Name + " " + e.Message;
-        }
-
-        private class ConnectAttempt
-        {
-            private readonly Socket socket;
-            private readonly EndPoint endPoint;
-
-            internal ConnectAttempt(Socket socket, EndPoint endPoint)
-            {
-                this.socket = socket;
-                this.endPoint = endPoint;
-            }
-
-            internal Exception Error { get; private set; }
-
-            internal void Run()
-            {
-                try
-                {
-                    socket.Connect(endPoint);
-                }
-                catch (Exception e)
-                {
-                    Error = e;
-                }
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Fota.Client
 {
     /// <summary>
     /// A TLS connection on the device: nanoFramework's <c>SslStream</c>, which wraps the <see cref="Socket"/> itself,
-    /// TLS 1.2, the host name as SNI, the options' CA and client certificate.
+    /// TLS 1.2 or 1.3, the host name as SNI, the options' CA and client certificate.
     /// </summary>
     internal class TlsConnection : IConnection
     {
@@ -45,12 +45,15 @@ namespace Fota.Client
             stream.SslVerification = SslVerification.CertificateRequired;
             try
             {
-                stream.AuthenticateAsClient(host, client, ca, SslProtocols.Tls12);
+                // Tls12 alone makes mbedTLS's minimum and maximum 1.2; with Tls13 it offers both (nf-interpreter's
+                // ssl_generic_init_internal takes the lowest flag as the minimum and the highest as the maximum).
+                // The handshake itself has no managed time limit: it waits natively for as long as the server does.
+                stream.AuthenticateAsClient(host, client, ca, SslProtocols.Tls12 | SslProtocols.Tls13);
             }
             catch (Exception e)
             {
                 stream.Close();
-                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: " + SocketConnector.Describe(e));
+                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: " + NetworkFailures.Describe(e));
             }
 
             return new TlsConnection(stream, timeoutMilliseconds);

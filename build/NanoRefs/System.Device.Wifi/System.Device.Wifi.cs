@@ -1,8 +1,11 @@
-// Package nanoFramework.System.Device.Wifi 1.5.144 (assembly System.Device.Wifi 1.5.144.0).
+// Package nanoFramework.System.Device.Wifi 1.5.149 (assembly System.Device.Wifi 1.5.149.0).
+// Assembly version: referenced as System.Device.Wifi, Version=1.5.149.0 by nanoframework/Samples@121ef04
+// (samples/AzureSDK/AzureEdgeOta/AzureEdgeOTAEngine/AzureEdgeOTAEngine.nfproj); version.json "precision": "build".
 // COMPILE-TIME REFERENCE, NOT AN IMPLEMENTATION: it declares only the members that the ESP32 sample uses, with
 // the real namespaces, names and signatures, so that they are type-checked against nanoFramework mscorlib
 // 1.17.11. Every body throws; on the device the real System.Device.Wifi.pe runs.
-// Checked against nanoframework/System.Device.Wifi: System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs
+// Checked against nanoframework/System.Device.Wifi at tag v1.5.147 (282a906, the newest source stored; the builds up
+// to 1.5.149 changed dependencies): System.Device.Wifi/NetworkHelper/WifiNetworkHelper.cs
 // (namespace nanoFramework.Networking; ConnectDhcp(string, string, WifiReconnectionKind, bool, int,
 // CancellationToken) returns bool; Status; HelperException), System.Device.Wifi/WifiReconnectionKind.cs,
 // System.Device.Wifi/System.Device.Wifi.nfproj (AssemblyName System.Device.Wifi).
@@ -10,7 +13,7 @@ using System;
 using System.Reflection;
 using System.Threading;
 
-[assembly: AssemblyVersion("1.5.144.0")]
+[assembly: AssemblyVersion("1.5.149.0")]
 
 namespace System.Device.Wifi
 {

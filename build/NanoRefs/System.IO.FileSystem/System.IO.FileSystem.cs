@@ -1,14 +1,16 @@
-// Package nanoFramework.System.IO.FileSystem 1.1.87 (assembly System.IO.FileSystem 1.1.87.0).
+// Package nanoFramework.System.IO.FileSystem 1.1.93 (assembly System.IO.FileSystem 1.1.93.0).
+// Assembly version: referenced as System.IO.FileSystem, Version=1.1.93.0 by nanoframework/Samples@121ef04
+// (samples/AzureSDK/AzureEdgeOta/AzureEdgeOTAEngine/AzureEdgeOTAEngine.nfproj); version.json "precision": "build".
 // COMPILE-TIME REFERENCE, NOT AN IMPLEMENTATION: it declares only the members that Fota.Client's device layer
 // and samples use, with the real namespaces, names and signatures, so that they are type-checked against
 // nanoFramework mscorlib 1.17.11. Every body throws; on the device the real System.IO.FileSystem.pe runs.
-// Checked against nanoframework/System.IO.FileSystem: System.IO.FileSystem/FileStream.cs,
+// Checked against nanoframework/System.IO.FileSystem at tag v1.1.93 (434b26c): System.IO.FileSystem/FileStream.cs,
 // File.cs (Exists, Delete, Move: Move throws when the destination exists), DriveInfo.cs (DriveInfo(string),
 // GetDrives, Name, TotalSize; there is NO AvailableFreeSpace/TotalFreeSpace on nanoFramework), FileMode.cs, FileAccess.cs.
 using System;
 using System.Reflection;
 
-[assembly: AssemblyVersion("1.1.87.0")]
+[assembly: AssemblyVersion("1.1.93.0")]
 
 namespace System.IO
 {

@@ -1,14 +1,19 @@
 // Package nanoFramework.System.Net 1.11.60 (assembly System.Net 1.11.60.0).
+// Assembly version: referenced as System.Net, Version=1.11.60.0 by nanoframework/Samples@121ef04
+// (samples/AzureSDK/AzureEdgeOta/AzureEdgeOTAEngine/AzureEdgeOTAEngine.nfproj); version.json "precision": "build".
 // COMPILE-TIME REFERENCE, NOT AN IMPLEMENTATION: it declares only the members that Fota.Client's device layer
 // and samples use, with the real namespaces, names and signatures, so that they are type-checked against
 // nanoFramework mscorlib 1.17.11. Every body throws; on the device the real System.Net.pe runs.
-// Checked against nanoframework/System.Net, folder nanoFramework.System.Net/: Sockets/Socket.cs (Socket(AddressFamily,
+// Checked against nanoframework/System.Net at tag v1.11.54 (713b02c, the newest source stored; the builds up to 1.11.60
+// changed dependencies), folder nanoFramework.System.Net/: Sockets/Socket.cs (Socket(AddressFamily,
 // SocketType, ProtocolType), Connect(EndPoint), Send/Receive(byte[], int, int, SocketFlags), ReceiveTimeout,
-// SendTimeout, Close), SocketException.cs (ErrorCode only: there is no SocketErrorCode), Sockets/SocketErrors.cs,
+// SendTimeout, Close), SocketException.cs (one constructor, SocketException(SocketError); ErrorCode only: there is no SocketErrorCode), Sockets/SocketErrors.cs,
 // Sockets/AddressFamily.cs, SocketType.cs, ProtocolType.cs, SocketFlags.cs, Sockets/NetworkStream.cs, DNS.cs
-// (Dns.GetHostEntry), IPHostEntry.cs, IPEndPoint.cs, EndPoint.cs, Security/SslStream.cs (SslStream(Socket):
+// (Dns.GetHostEntry), IPHostEntry.cs, IPAddress.cs (constructors IPAddress(long) and IPAddress(byte[]) only), IPEndPoint.cs, EndPoint.cs, Security/SslStream.cs (SslStream(Socket):
 // it wraps a Socket, not a Stream; AuthenticateAsClient(string, X509Certificate, X509Certificate, SslProtocols);
-// SslVerification property), Security/NetworkSecurity.cs (SslProtocols, SslVerification),
+// SslVerification property), Security/NetworkSecurity.cs (SslProtocols as in .NET: Tls = 192,
+// Tls11 = 768, both obsolete, Tls12 = 3072, Tls13 = 12288; the native side, nf-interpreter
+// src/PAL/COM/sockets/ssl/ssl_functions.h, has the same values; SslVerification),
 // X509Certificates/X509Certificate.cs, X509Certificate2.cs (string certificate, string key, string password),
 // NetworkInformation/NetworkInterface.cs (PhysicalAddress is a byte[] property), NetworkInterfaceType.cs,
 // NetworkHelper/NetworkHelperStatus.cs.
@@ -25,6 +30,10 @@ namespace System.Net
 
     public class IPAddress
     {
+        public IPAddress(long newAddress) { throw new NotImplementedException(); }
+
+        public IPAddress(byte[] address) { throw new NotImplementedException(); }
+
         public System.Net.Sockets.AddressFamily AddressFamily { get { throw new NotImplementedException(); } }
     }
 
@@ -70,15 +79,20 @@ namespace System.Net.Sockets
 
     public enum SocketError : int
     {
+        SocketError = -1,
         WouldBlock = 10000 + 35,
         ConnectionAborted = 10000 + 53,
         ConnectionReset = 10000 + 54,
         Shutdown = 10000 + 58,
         TimedOut = 10000 + 60,
+        HostNotFound = 10000 + 1001,
     }
 
+    [Serializable]
     public class SocketException : Exception
     {
+        public SocketException(SocketError errorCode) { throw new NotImplementedException(); }
+
         public int ErrorCode { get { throw new NotImplementedException(); } }
     }
 
@@ -128,9 +142,16 @@ namespace System.Net.Security
     public enum SslProtocols
     {
         None = 0x00,
-        Tls = 0x10,
-        Tls11 = 0x20,
-        Tls12 = 0x40,
+
+        [Obsolete("This value is obsolete and unsecured and will be removed in a future version.")]
+        Tls = 192,
+
+        [Obsolete("This value is obsolete and unsecured and will be removed in a future version.")]
+        Tls11 = 768,
+
+        Tls12 = 3072,
+
+        Tls13 = 12288,
     }
 
     public enum SslVerification
@@ -196,8 +217,16 @@ namespace System.Net.NetworkInformation
 
 namespace nanoFramework.Networking
 {
-    // Only the type is used (the sample logs it as a number); its members are not declared.
     public enum NetworkHelperStatus
     {
+        None,
+        Started,
+        NetworkIsReady,
+        FailedNoNetworkInterface,
+        TokenExpiredWaitingIPAddress,
+        TokenExpiredWaitingDateTime,
+        ErrorConnetingToWiFiWhileScanning,
+        ExceptionOccurred,
+        Reconnecting,
     }
 }

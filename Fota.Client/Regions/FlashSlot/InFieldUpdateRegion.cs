@@ -1,5 +1,4 @@
 using System;
-using nanoFramework.Runtime.InFieldUpdate;
 
 namespace Fota.Client
 {
@@ -11,8 +10,9 @@ namespace Fota.Client
     /// <remarks>
     /// <para>
     /// The first 32 bytes (the MCUboot header) decide between continuing an image paused in the slot and starting a
-    /// new session, which erases the slot. A paused image is continued where the runtime says it stopped; the bytes
-    /// before that point are still downloaded and verified but not written again.
+    /// new session, which erases the slot. A paused image is continued where the runtime says it stopped (the start of
+    /// the erase block that held the last written byte); the bytes before that point are still downloaded and verified
+    /// but not written again.
     /// </para>
     /// <para>
     /// <see cref="Commit"/> completes the session, which checks the image's structure and SHA-256 and marks it for a
@@ -24,28 +24,23 @@ namespace Fota.Client
     /// continue it, and erases the slot when the whole image arrived but was rejected.
     /// </para>
     /// </remarks>
-    public class InFieldUpdateRegion : IFotaRegion
+    public partial class InFieldUpdateRegion : IFotaRegion
     {
         /// <summary>Bytes of the MCUboot header that identify an image being continued.</summary>
         public const int HeaderLength = 32;
 
-        private readonly ImageType image;
+        private readonly IFlashSlot slot;
         private readonly byte[] header = new byte[HeaderLength];
         private int headerCount;
         private int totalLength;
         private long received;
         private long stored;
-        private UpdateSession session;
+        private bool open;
 
-        /// <summary>A region for the deployment (managed application) slot.</summary>
-        public InFieldUpdateRegion() : this(ImageType.Deployment)
+        /// <summary>A region over <paramref name="slot"/>: the device's <c>UpdateManager</c>, or a simulated slot in tests.</summary>
+        internal InFieldUpdateRegion(IFlashSlot slot)
         {
-        }
-
-        /// <summary>A region for the slot of <paramref name="image"/>.</summary>
-        public InFieldUpdateRegion(ImageType image)
-        {
-            this.image = image;
+            this.slot = slot;
         }
 
         /// <summary>-1: only the runtime knows the slot's size, and says so when a session starts.</summary>
@@ -81,8 +76,9 @@ namespace Fota.Client
         /// <inheritdoc />
         public void Write(byte[] buffer, int offset, int count)
         {
-            if (session == null)
+            if (!open)
             {
+                // Collect the header first: it says whether the slot holds the beginning of this very image.
                 int take = HeaderLength - headerCount;
                 take = take < count ? take : count;
                 Array.Copy(buffer, offset, header, headerCount, take);
@@ -122,45 +118,45 @@ namespace Fota.Client
         /// <inheritdoc />
         public void Commit()
         {
-            if (session == null || stored < totalLength)
+            if (!open || stored < totalLength)
             {
                 throw new FotaException(FotaResult.StorageFailed, "the slot holds " + stored.ToString() + " of " + totalLength.ToString() + " bytes");
             }
 
-            UpdateSessionResult result = UpdateManager.CompleteUpdateSession(session);
-            if (result == UpdateSessionResult.Success)
+            SlotResult result = slot.Complete();
+
+            // Completing closes the session whatever it found, except when bytes are missing.
+            open = result == SlotResult.Incomplete;
+            if (result == SlotResult.Success)
             {
-                session = null;
                 Pending = true;
                 return;
             }
 
-            if (result == UpdateSessionResult.BadMagic || result == UpdateSessionResult.BadTlv || result == UpdateSessionResult.HashMismatch)
+            if (result == SlotResult.BadMagic || result == SlotResult.BadTlv || result == SlotResult.HashMismatch)
             {
-                // The session is closed and the slot left as is; a rejected image must not wait there to be resumed.
-                session = null;
-                UpdateSessionResult erased = UpdateManager.EraseSecondaryImage(image);
-                throw new FotaException(FotaResult.VerificationFailed, "the slot's check of the image failed (" + NameOf(result) + "); "
-                    + (erased == UpdateSessionResult.Success ? "slot erased" : "erasing the slot failed: " + NameOf(erased)));
+                // The slot keeps what it holds; a rejected image must not wait there to be resumed.
+                SlotResult erased = slot.Erase();
+                throw new FotaException(FotaResult.VerificationFailed, "the slot's check of the image failed (" + NameOf(result) + "): "
+                    + Meaning(result) + "; " + (erased == SlotResult.Success ? "slot erased" : "erasing the slot failed: " + NameOf(erased)));
             }
 
-            throw new FotaException(FotaResult.StorageFailed, "completing the slot session failed: " + NameOf(result));
+            throw new FotaException(FotaResult.StorageFailed, "completing the slot session failed: " + NameOf(result) + " (" + Meaning(result) + ")");
         }
 
         /// <inheritdoc />
         public void Abort()
         {
-            UpdateSession open = session;
-            session = null;
-            if (open == null)
+            if (!open)
             {
                 return;
             }
 
+            open = false;
             try
             {
                 // An incomplete image is paused for a later request; a complete one was rejected and is erased.
-                UpdateManager.AbortUpdateSession(open, stored >= totalLength);
+                slot.Abort(stored >= totalLength);
             }
             catch (Exception)
             {
@@ -168,27 +164,45 @@ namespace Fota.Client
             }
         }
 
-        /// <summary>The name of a session result, spelled out so it reads the same on nanoFramework.</summary>
-        public static string NameOf(UpdateSessionResult result)
+        /// <summary>The name of a slot result, spelled out so it reads the same on nanoFramework.</summary>
+        internal static string NameOf(SlotResult result)
         {
             switch (result)
             {
-                case UpdateSessionResult.Success: return "Success";
-                case UpdateSessionResult.Busy: return "Busy";
-                case UpdateSessionResult.BadToken: return "BadToken";
-                case UpdateSessionResult.BadOffset: return "BadOffset";
-                case UpdateSessionResult.TooLarge: return "TooLarge";
-                case UpdateSessionResult.FlashError: return "FlashError";
-                case UpdateSessionResult.BadMagic: return "BadMagic";
-                case UpdateSessionResult.SwapInFlight: return "SwapInFlight";
-                case UpdateSessionResult.NoImage: return "NoImage";
-                case UpdateSessionResult.HeaderMismatch: return "HeaderMismatch";
-                case UpdateSessionResult.Incomplete: return "Incomplete";
-                case UpdateSessionResult.BadTlv: return "BadTlv";
-                case UpdateSessionResult.HashMismatch: return "HashMismatch";
-                case UpdateSessionResult.BadArgument: return "BadArgument";
-                case UpdateSessionResult.NoSlot: return "NoSlot";
+                case SlotResult.Success: return "Success";
+                case SlotResult.Busy: return "Busy";
+                case SlotResult.BadToken: return "BadToken";
+                case SlotResult.BadOffset: return "BadOffset";
+                case SlotResult.TooLarge: return "TooLarge";
+                case SlotResult.FlashError: return "FlashError";
+                case SlotResult.BadMagic: return "BadMagic";
+                case SlotResult.SwapInFlight: return "SwapInFlight";
+                case SlotResult.NoImage: return "NoImage";
+                case SlotResult.HeaderMismatch: return "HeaderMismatch";
+                case SlotResult.Incomplete: return "Incomplete";
+                case SlotResult.BadTlv: return "BadTlv";
+                case SlotResult.HashMismatch: return "HashMismatch";
+                case SlotResult.BadArgument: return "BadArgument";
+                case SlotResult.NoSlot: return "NoSlot";
                 default: return "Result" + ((int)result).ToString();
+            }
+        }
+
+        // What a result means for the person reading the report.
+        private static string Meaning(SlotResult result)
+        {
+            switch (result)
+            {
+                case SlotResult.Busy: return "another writer (a deployment, the debugger) holds the slot; try again later";
+                case SlotResult.TooLarge: return "the image is larger than the slot";
+                case SlotResult.FlashError: return "the flash could not be erased or written";
+                case SlotResult.BadMagic: return "the image is not a signed MCUboot image (no MCUboot header at its start)";
+                case SlotResult.SwapInFlight: return "an update already waits for a reboot; reboot before downloading another";
+                case SlotResult.BadTlv: return "the image's TLV area is missing or malformed (not signed with imgtool?)";
+                case SlotResult.HashMismatch: return "the SHA-256 of the stored image differs from the one in its TLV area";
+                case SlotResult.NoSlot: return "this firmware has no in-field update slot; use a FileRegion";
+                case SlotResult.BadArgument: return "the image length is shorter than an MCUboot header";
+                default: return "see UpdateSessionResult in nanoFramework.Runtime.InFieldUpdate";
             }
         }
 
@@ -201,32 +215,35 @@ namespace Fota.Client
                 Array.Copy(header, expected, headerCount);
             }
 
-            UpdateSession opened;
-            UpdateSessionResult result = UpdateManager.ResumeUpdateSession(image, totalLength, expected, out opened);
-            if (result == UpdateSessionResult.NoImage || result == UpdateSessionResult.HeaderMismatch)
+            SlotResult result = slot.Resume(totalLength, expected);
+            if (result == SlotResult.NoImage || result == SlotResult.HeaderMismatch)
             {
                 // Nothing of this image in the slot: start over, which erases the slot (seconds on large flash).
-                result = UpdateManager.StartUpdateSession(image, totalLength, out opened);
+                result = slot.Start(totalLength);
             }
 
-            if (result != UpdateSessionResult.Success)
+            if (result != SlotResult.Success)
             {
-                throw new FotaException(FotaResult.StorageFailed, "cannot open a session on the flash slot: " + NameOf(result)
-                    + (result == UpdateSessionResult.NoSlot ? " (this firmware has no in-field update slot: use a FileRegion)" : "")
-                    + (result == UpdateSessionResult.SwapInFlight ? " (an update waits for a reboot)" : ""));
+                throw new FotaException(FotaResult.StorageFailed, "cannot open a session on the flash slot: " + NameOf(result) + " (" + Meaning(result) + ")");
             }
 
-            session = opened;
-            Resumed = opened.IsResumed;
-            stored = opened.NextOffset;
+            open = true;
+            Resumed = slot.IsResumed;
+            stored = slot.NextOffset;
         }
 
         private void Store(byte[] data, int offset, int count)
         {
-            UpdateSessionResult result = UpdateManager.StoreImageChunk(session, data, offset, count);
-            if (result != UpdateSessionResult.Success)
+            SlotResult result = slot.Store(data, offset, count);
+            if (result == SlotResult.BadMagic)
             {
-                throw new FotaException(FotaResult.StorageFailed, "writing the flash slot at " + stored.ToString() + " failed: " + NameOf(result));
+                throw new FotaException(FotaResult.VerificationFailed, "the flash slot refused the image: " + Meaning(result));
+            }
+
+            if (result != SlotResult.Success)
+            {
+                throw new FotaException(FotaResult.StorageFailed, "writing the flash slot at " + stored.ToString() + " failed: " + NameOf(result)
+                    + " (" + Meaning(result) + ")");
             }
 
             stored += count;
