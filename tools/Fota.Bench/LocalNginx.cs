@@ -15,18 +15,13 @@ namespace Fota.Bench
     {
         private readonly Process process;
 
-        private LocalNginx(Process process, string folder, int port)
+        private LocalNginx(Process process, int port)
         {
             this.process = process;
-            Folder = folder;
             Port = port;
         }
 
-        public string Folder { get; }
-
         public int Port { get; }
-
-        public string Root => Path.Combine(Folder, "www");
 
         public string Url(string file) => "http://127.0.0.1:" + Port + "/" + file;
 
@@ -59,7 +54,7 @@ namespace Fota.Bench
                 Process process = Process.Start(start);
                 if (WaitUntilListening(process, port))
                 {
-                    return new LocalNginx(process, folder, port);
+                    return new LocalNginx(process, port);
                 }
 
                 process.WaitForExit(5000);
