@@ -202,6 +202,31 @@ namespace Fota.Client.Tests.Tool
         }
 
         [Fact]
+        public void GetHashesAChunkedBodyOfOddPieces()
+        {
+            byte[] body = Firmware.Make(300_000, seed: 23);
+            int[] sizes = { 1, 7, 500, 4093, 65536, 65535, 3 };
+            var reply = new System.Collections.Generic.List<byte>(System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            for (int at = 0, i = 0; at < body.Length; i++)
+            {
+                int size = Math.Min(sizes[i % sizes.Length], body.Length - at);
+                reply.AddRange(System.Text.Encoding.ASCII.GetBytes(size.ToString("x") + "\r\n"));
+                reply.AddRange(body.Skip(at).Take(size));
+                reply.AddRange(System.Text.Encoding.ASCII.GetBytes("\r\n"));
+                at += size;
+            }
+
+            reply.AddRange(System.Text.Encoding.ASCII.GetBytes("0\r\n\r\n"));
+            using var server = new ScriptedServer(c => { c.Send(reply.ToArray()); c.Close(); });
+
+            var good = Fota(Args("get", Device(server.BaseUrl), "--out", work.File("odd.bin"), "--sha256", Firmware.Sha256Hex(body)));
+
+            Assert.True(good.Exit == 0, good.Err);
+            Assert.Contains("300000 bytes, sha256 " + Firmware.Sha256Hex(body), good.Out);
+            Assert.Equal(body, File.ReadAllBytes(work.File("odd.bin")));
+        }
+
+        [Fact]
         public void GetLeavesNothingWhenTheServerHangsUpMidBody()
         {
             byte[] body = Firmware.Make(100000);

@@ -12,14 +12,16 @@ namespace Fota.Tool
     /// without reading the file again.
     /// </summary>
     /// <remarks>
-    /// Hashing runs on a thread of its own, a few segments behind the download: <see cref="Update"/> copies each
-    /// segment into one of <see cref="Slots"/> buffers and returns, so receiving and writing the file go on while
-    /// the previous segments are hashed on another core. When every buffer is taken, <see cref="Update"/> waits.
+    /// Hashing runs on a thread of its own, a few buffers behind the download: <see cref="Update"/> copies each
+    /// segment into one of <see cref="Slots"/> buffers of 64 KiB and returns, so receiving and writing the file go
+    /// on while earlier bytes are hashed on another core. When every buffer is taken, <see cref="Update"/> waits.
     /// </remarks>
     public sealed class HostSha256Verifier : IFotaVerifier, IDisposable
     {
-        /// <summary>How many segments may wait to be hashed.</summary>
+        /// <summary>How many buffers of bytes may wait to be hashed.</summary>
         public const int Slots = 8;
+
+        private const int SlotSize = FotaOptions.MaxChunkSize;
 
         private readonly byte[] expected;
         private readonly byte[][] slots = new byte[Slots][];
@@ -29,6 +31,7 @@ namespace Fota.Tool
         private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private Thread hasher;
         private int next;
+        private int used = -1; // bytes in slots[next], or -1 when that slot is not taken yet
         private Exception failed;
 
         /// <summary>A verifier that accepts only <paramref name="expected"/> (32 bytes), or any image when <c>null</c>.</summary>
@@ -40,6 +43,10 @@ namespace Fota.Tool
             }
 
             this.expected = expected;
+            for (int i = 0; i < Slots; i++)
+            {
+                slots[i] = new byte[SlotSize];
+            }
         }
 
         /// <summary>The digest of the last complete image as 64 lower-case hex digits; <c>null</c> before one finished.</summary>
@@ -53,6 +60,7 @@ namespace Fota.Tool
             Hex = null;
             failed = null;
             next = 0;
+            used = -1;
             hasher = new Thread(HashLoop) { IsBackground = true, Name = "sha256" };
             hasher.Start();
         }
@@ -65,17 +73,26 @@ namespace Fota.Tool
                 throw new InvalidOperationException("Update before Begin");
             }
 
-            free.Wait();
-            int slot = next;
-            next = (next + 1) % Slots;
-            if (slots[slot] == null || slots[slot].Length < count)
+            // Small segments (a small --chunk-size, chunked bodies) are gathered so that the hashing thread is
+            // woken once per slot, not once per segment.
+            while (count > 0)
             {
-                slots[slot] = new byte[Math.Max(count, FotaOptions.MaxChunkSize)];
-            }
+                if (used < 0)
+                {
+                    free.Wait();
+                    used = 0;
+                }
 
-            Buffer.BlockCopy(buffer, offset, slots[slot], 0, count);
-            lengths[slot] = count;
-            filled.Release();
+                int take = Math.Min(count, SlotSize - used);
+                Buffer.BlockCopy(buffer, offset, slots[next], used, take);
+                used += take;
+                offset += take;
+                count -= take;
+                if (used == SlotSize)
+                {
+                    HandOver(used);
+                }
+            }
         }
 
         /// <inheritdoc />
@@ -111,7 +128,7 @@ namespace Fota.Tool
             filled.Dispose();
         }
 
-        // Ends the hashing thread after the segments already handed over (a length of -1 tells it to stop).
+        // Ends the hashing thread after the bytes already handed over (a length of -1 tells it to stop).
         private void Drain()
         {
             if (hasher == null)
@@ -119,11 +136,28 @@ namespace Fota.Tool
                 return;
             }
 
-            free.Wait();
-            lengths[next] = -1;
-            filled.Release();
+            if (used > 0)
+            {
+                HandOver(used);
+            }
+
+            if (used < 0)
+            {
+                free.Wait();
+            }
+
+            HandOver(-1);
             hasher.Join();
             hasher = null;
+        }
+
+        // Gives slots[next] with length bytes (or the stop sign -1) to the hashing thread and moves on.
+        private void HandOver(int length)
+        {
+            lengths[next] = length;
+            next = (next + 1) % Slots;
+            used = -1;
+            filled.Release();
         }
 
         private void HashLoop()
