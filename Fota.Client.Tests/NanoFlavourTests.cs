@@ -59,7 +59,7 @@ namespace Fota.Client.Tests
             using (pe)
             {
                 var names = md.TypeDefinitions.Select(h => md.GetString(md.GetTypeDefinition(h).Name)).ToHashSet();
-                foreach (string core in new[] { "FotaClient", "FotaOptions", "FotaReport", "UpgradeUrl", "HttpReader", "Downloader", "Sha256", "Crc32" })
+                foreach (string core in new[] { "FotaClient", "FotaOptions", "FotaReport", "UrlBuilder", "HttpReader", "Downloader", "Sha256", "Crc32" })
                 {
                     Assert.Contains(core, names);
                 }

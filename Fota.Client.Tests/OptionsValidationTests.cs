@@ -31,9 +31,14 @@ namespace Fota.Client.Tests
             { "header injection", FotaResult.InvalidOptions, 4, "line break" },
             { "header without colon", FotaResult.InvalidOptions, 4, "Name: value" },
             { "host header", FotaResult.InvalidOptions, 4, "set by the library" },
+            { "transfer-encoding header", FotaResult.InvalidOptions, 4, "'Transfer-Encoding' is set by the library" },
+            { "content-length header", FotaResult.InvalidOptions, 4, "'content-length' is set by the library" },
+            { "connection header", FotaResult.InvalidOptions, 4, "'Connection' is set by the library" },
+            { "accept-encoding header", FotaResult.InvalidOptions, 4, "'Accept-Encoding' is set by the library" },
             { "null header", FotaResult.InvalidOptions, 4, "null entry" },
             { "bad version", FotaResult.InvalidVersion, 5, "1.0" },
             { "no imei", FotaResult.InvalidOptions, 4, "Imei" },
+            { "device id parameter with '='", FotaResult.InvalidOptions, 4, "DeviceIdParameter 'mac='" },
             { "no firmware name", FotaResult.InvalidOptions, 4, "FirmwareName" },
             { "platform without key", FotaResult.MissingProjectKey, 5, "ProjectKey" },
             { "ftp url", FotaResult.InvalidUrl, 1, "http://" },
@@ -61,9 +66,14 @@ namespace Fota.Client.Tests
                 case "header injection": options.Headers = new[] { "X-A: 1\r\nX-B: 2" }; break;
                 case "header without colon": options.Headers = new[] { "X-A 1" }; break;
                 case "host header": options.Headers = new[] { "host: elsewhere" }; break;
+                case "transfer-encoding header": options.Headers = new[] { "X-Ok: 1", "Transfer-Encoding: chunked" }; break;
+                case "content-length header": options.Headers = new[] { "content-length: 5" }; break;
+                case "connection header": options.Headers = new[] { "Connection: keep-alive" }; break;
+                case "accept-encoding header": options.Headers = new[] { "Accept-Encoding: gzip" }; break;
                 case "null header": options.Headers = new string[] { null }; break;
                 case "bad version": options.Version = "1.0"; break;
                 case "no imei": options.Imei = ""; break;
+                case "device id parameter with '='": options.DeviceIdParameter = "mac="; break;
                 case "no firmware name": options.FirmwareName = null; break;
                 case "platform without key": options.Url = FotaOptions.PlatformUrl; options.ProjectKey = null; break;
                 case "ftp url": options.Url = "ftp://127.0.0.1/x"; break;
@@ -82,6 +92,40 @@ namespace Fota.Client.Tests
             Assert.Equal(0, report.HttpStatus);
             Assert.Empty(server.Requests);
             Assert.Empty(folder.Files());
+        }
+
+        [Fact]
+        public void TheDeviceIdIsSentUnderTheChosenName()
+        {
+            FotaOptions options = Valid();
+            options.DeviceIdParameter = "mac";
+            options.Imei = "C81234567830";
+
+            FotaClient.Run(options);
+
+            Assert.True(server.Requests.TryDequeue(out string head));
+            Assert.StartsWith("GET /api/site/firmware_upgrade?mac=C81234567830&project_key=k&", head);
+        }
+
+        [Fact]
+        public void TheBodyIsSentAfterTheHead()
+        {
+            byte[] body = Firmware.Make(3000);
+            byte[] received = null;
+            using var reader = new ScriptedServer(c =>
+            {
+                received = c.ReadExactly(body.Length);
+                c.Send(ScriptedServer.Reply(409, "{\"code\":27}"));
+            });
+            FotaOptions options = Valid();
+            options.Url = reader.BaseUrl;
+            options.Method = "POST";
+            options.Body = body;
+
+            FotaReport report = FotaClient.Run(options);
+
+            Assert.Equal(FotaResult.UpToDate, report.Result);
+            Assert.Equal(body, received);
         }
 
         [Fact]

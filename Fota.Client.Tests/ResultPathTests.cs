@@ -33,6 +33,46 @@ namespace Fota.Client.Tests
             Assert.Empty(folder.Files());
         }
 
+        /// <summary>
+        /// Connects without a time limit and hands out a real <see cref="SocketConnection"/> whose first read waits until
+        /// the server says it has sent what the test needs.
+        /// </summary>
+        private sealed class ConnectorAfter : IConnector
+        {
+            private readonly System.Threading.ManualResetEventSlim ready;
+
+            public ConnectorAfter(System.Threading.ManualResetEventSlim ready) => this.ready = ready;
+
+            public IConnection Open(string host, int port, bool secure, FotaOptions options, int timeoutMilliseconds)
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Connect(host, port);
+                return new Gated(new SocketConnection(socket, timeoutMilliseconds), ready);
+            }
+
+            private sealed class Gated : IConnection
+            {
+                private readonly IConnection inner;
+                private readonly System.Threading.ManualResetEventSlim ready;
+
+                public Gated(IConnection inner, System.Threading.ManualResetEventSlim ready)
+                {
+                    this.inner = inner;
+                    this.ready = ready;
+                }
+
+                public int Read(byte[] buffer, int offset, int count)
+                {
+                    Assert.True(ready.Wait(TimeSpan.FromSeconds(60)), "the server never sent its part");
+                    return inner.Read(buffer, offset, count);
+                }
+
+                public void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+                public void Close() => inner.Close();
+            }
+        }
+
         [Fact]
         public void SuccessStoresTheVerifiedImageAndSendsTheComposedRequest()
         {
@@ -95,7 +135,7 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
-        public void BodyEndingAtCloseIsAccepted()
+        public void BodyEndingAtCloseIsAcceptedWhenItsLengthIsChecked()
         {
             byte[] image = Firmware.Make(20_000);
             using var server = new ScriptedServer(c =>
@@ -103,8 +143,10 @@ namespace Fota.Client.Tests
                 c.Send("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n");
                 c.SendSlowly(image, 3000, 2);
             });
+            FotaOptions options = Options(server.BaseUrl);
+            options.Verifiers = new IFotaVerifier[] { new LengthVerifier(image.Length) };
 
-            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
+            FotaReport report = FotaClient.Run(options);
 
             Assert.Equal(FotaResult.Success, report.Result);
             Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
@@ -131,6 +173,7 @@ namespace Fota.Client.Tests
         [Theory]
         [InlineData(409, "{\"code\": 27, \"msg\": \"\\u5df2\\u662f\\u6700\\u65b0\\u7248\\u672c\"}", FotaResult.UpToDate, 27, "已是最新版本", "already latest")]
         [InlineData(403, "{\"code\":25,\"msg\":\"invalid project\"}", FotaResult.Refused, 25, "invalid project", "another account")]
+        [InlineData(409, "{\"code\":25,\"msg\":\"invalid project\"}", FotaResult.Refused, 25, "invalid project", "another account")]
         [InlineData(403, "{\"msg\":\"no permission\",\"code\":17}", FotaResult.Refused, 17, "no permission", "one account")]
         [InlineData(404, "{\"code\":26,\"msg\":\"invalid firmware\",\"data\":{\"a\":[1,2,{\"b\":null}]}}", FotaResult.Refused, 26, "invalid firmware", "not a firmware name")]
         [InlineData(400, "{\"code\":\"3\",\"msg\":\"invalid device\"}", FotaResult.Refused, 3, "invalid device", "lower-case 'imei'")]
@@ -189,6 +232,17 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
+        public void A409WithoutPlatformCodeIsARefusalNotUpToDate()
+        {
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(409, "<html>Conflict</html>")));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl));
+
+            Assert.Equal(FotaResult.Refused, report.Result);
+            Assert.Equal(-1, report.PlatformCode);
+        }
+
+        [Fact]
         public void ChunkedRefusalBodyIsDecoded()
         {
             using var server = new ScriptedServer(c =>
@@ -203,7 +257,7 @@ namespace Fota.Client.Tests
         [Theory]
         [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")]
         [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")]
-        [InlineData("HTTP/1.1 206 Partial\r\nConnection: close\r\n\r\n")]
+        [InlineData("HTTP/1.1 206 Partial\r\nContent-Range: bytes 0-0/1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")]
         public void EmptyFirmwareBodyFails(string reply)
         {
             using var server = new ScriptedServer(c => c.Send(reply));
@@ -291,21 +345,27 @@ namespace Fota.Client.Tests
         [Fact]
         public void StallingServerTimesOutInsteadOfBlocking()
         {
+            using var sent = new System.Threading.ManualResetEventSlim();
             using var server = new ScriptedServer(c =>
             {
                 c.Send("HTTP/1.1 200 OK\r\nContent-Length: 10000\r\n\r\n");
                 c.Send(Firmware.Make(4000));
+                sent.Set();
                 c.Stall();
             });
             FotaOptions options = Options(server.BaseUrl);
             options.ReadTimeout = 400;
+
+            // Connecting and the first read wait as long as the server takes to send its 4000 bytes: only the stall
+            // after them meets the 400 ms limit, however slow the machine.
+            options.Connector = new ConnectorAfter(sent);
 
             FotaReport report = FotaClient.Run(options);
 
             Assert.Equal(FotaResult.Timeout, report.Result);
             Assert.Equal(4, report.LegacyCode);
             Assert.Equal(4000, report.BytesReceived);
-            Assert.Contains("400 ms", report.Detail);
+            Assert.Contains("no answer from the server for 400 ms while receiving", report.Detail);
             AssertNothingStored();
         }
 
@@ -338,13 +398,19 @@ namespace Fota.Client.Tests
                 }
             });
             FotaOptions options = Options(server.BaseUrl);
-            options.Timeout = 700;
-            options.ReadTimeout = 5000;
+            options.Timeout = 60_000;
+            options.ReadTimeout = 5_000;
+
+            // Every read answers within ReadTimeout, and the clock says each took 5 s: the whole request runs out after
+            // 12 of them, while even 4 KiB reads need 49 for the body. No real timer is raced.
+            long now = 0;
+            options.Clock = () => now += 5 * TimeSpan.TicksPerSecond;
 
             FotaReport report = FotaClient.Run(options);
 
             Assert.Equal(FotaResult.Timeout, report.Result);
-            Assert.Contains("Timeout of 700 ms", report.Detail);
+            Assert.Contains("Timeout of 60000 ms", report.Detail);
+            Assert.True(report.BytesReceived < image.Length);
             AssertNothingStored();
         }
 
@@ -362,14 +428,32 @@ namespace Fota.Client.Tests
             AssertNothingStored();
         }
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void AnImageExactlyAsLargeAsTheRegionFits(bool chunked)
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c => c.Send(chunked
+                ? ScriptedServer.Concat(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2710\r\n"), image,
+                    Encoding.ASCII.GetBytes("\r\n0\r\n\r\n"))
+                : ScriptedServer.Reply(200, image)));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 10_000));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Equal(image, File.ReadAllBytes(folder.File("update.bin")));
+        }
+
         [Fact]
         public void UnannouncedBodyOverflowingTheRegionFails()
         {
             byte[] image = Firmware.Make(10_000);
             using var server = new ScriptedServer(c =>
             {
-                c.Send("HTTP/1.1 200 OK\r\n\r\n");
+                c.Send("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2710\r\n");
                 c.Send(image);
+                c.Send("\r\n0\r\n\r\n");
             });
 
             FotaReport report = FotaClient.Run(Options(server.BaseUrl, capacity: 6_000));
@@ -455,21 +539,26 @@ namespace Fota.Client.Tests
             Assert.Contains("larger than 16384", report.Detail);
         }
 
-        [Fact]
-        public void TooManyHeaderLinesAreRefused()
+        [Theory]
+        [InlineData(100, FotaResult.Success)]
+        [InlineData(101, FotaResult.ProtocolError)]
+        public void AHeadHoldsAtMostAHundredHeaderLines(int lines, FotaResult expected)
         {
-            var head = new StringBuilder("HTTP/1.1 200 OK\r\n");
-            for (int i = 0; i < 101; i++)
+            var head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n");
+            for (int i = 1; i < lines; i++)
             {
                 head.Append("X: " + i + "\r\n");
             }
 
-            using var server = new ScriptedServer(c => c.Send(head + "\r\n"));
+            using var server = new ScriptedServer(c => c.Send(head + "\r\nabc"));
 
             FotaReport report = FotaClient.Run(Options(server.BaseUrl));
 
-            Assert.Equal(FotaResult.ProtocolError, report.Result);
-            Assert.Contains("more than 100 header lines", report.Detail);
+            Assert.Equal(expected, report.Result);
+            if (expected != FotaResult.Success)
+            {
+                Assert.Contains("more than 100 header lines", report.Detail);
+            }
         }
     }
 }

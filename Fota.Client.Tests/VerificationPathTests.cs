@@ -31,6 +31,35 @@ namespace Fota.Client.Tests
         }
 
         [Fact]
+        public void SuccessSaysExactlyWhatWasChecked()
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, new FileRegion(folder.File("update.bin")),
+                new LengthVerifier(image.Length), new Sha256Verifier(Firmware.Sha256Hex(image))));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Equal("length, SHA-256 verified; image committed", report.Detail);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void SuccessWithoutChecksSaysIntegrityWasNotChecked(bool withObserver)
+        {
+            byte[] image = Firmware.Make(10_000);
+            using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
+            IFotaVerifier[] verifiers = withObserver ? new IFotaVerifier[] { new Observer() } : new IFotaVerifier[0];
+
+            FotaReport report = FotaClient.Run(Options(server.BaseUrl, new FileRegion(folder.File("update.bin")), verifiers));
+
+            Assert.Equal(FotaResult.Success, report.Result);
+            Assert.Contains("integrity not checked", report.Detail);
+            Assert.DoesNotContain("verified", report.ToString());
+        }
+
+        [Fact]
         public void DigestMismatchFailsAndLeavesNothing()
         {
             byte[] image = Firmware.Make(300_000);
@@ -108,13 +137,20 @@ namespace Fota.Client.Tests
                 this.failAfter = failAfter;
             }
 
+            // Every request also aborts before connecting, to clear leftovers: only an abort after Begin counts here.
             public bool Aborted { get; private set; }
+
+            private bool begun;
 
             public bool Committed { get; private set; }
 
             public long Capacity => -1;
 
-            public void Begin(long expectedLength) => file.Begin(expectedLength);
+            public void Begin(long expectedLength)
+            {
+                begun = true;
+                file.Begin(expectedLength);
+            }
 
             public void Write(byte[] buffer, int offset, int count)
             {
@@ -135,13 +171,39 @@ namespace Fota.Client.Tests
 
             public void Abort()
             {
-                Aborted = true;
+                Aborted = begun;
                 file.Abort();
+            }
+        }
+
+        /// <summary>Sees every byte and accepts anything (a progress counter, a digest printed afterwards): no check.</summary>
+        private sealed class Observer : IFotaVerifier
+        {
+            public string Name => null;
+
+            public bool ChecksCompleteness => false;
+
+            public void Begin(long expectedLength)
+            {
+            }
+
+            public void Update(byte[] buffer, int offset, int count)
+            {
+            }
+
+            public bool Finish(out string failure)
+            {
+                failure = null;
+                return true;
             }
         }
 
         private sealed class ThrowingVerifier : IFotaVerifier
         {
+            public string Name => "throwing";
+
+            public bool ChecksCompleteness => false;
+
             public void Begin(long expectedLength)
             {
             }

@@ -84,12 +84,12 @@ namespace Fota.Client
 
         private static FotaReport Execute(FotaOptions options)
         {
-            long started = DateTime.UtcNow.Ticks;
+            RequestClock clock = new RequestClock(options == null ? null : options.Clock);
             FotaReport report = new FotaReport(FotaResult.InternalError, null);
             IConnection connection = null;
             try
             {
-                report.Result = Perform(options, report, ref connection);
+                report.Result = Perform(options, clock, report, ref connection);
             }
             catch (FotaException e)
             {
@@ -108,16 +108,21 @@ namespace Fota.Client
                     CloseQuietly(connection);
                 }
 
-                report.ElapsedMilliseconds = (DateTime.UtcNow.Ticks - started) / TimeSpan.TicksPerMillisecond;
+                clock.Read();
+                report.ElapsedMilliseconds = clock.ElapsedMilliseconds;
             }
 
             return report;
         }
 
-        private static FotaResult Perform(FotaOptions options, FotaReport report, ref IConnection connection)
+        private static FotaResult Perform(FotaOptions options, RequestClock clock, FotaReport report, ref IConnection connection)
         {
             CheckOptions(options);
-            long deadline = DateTime.UtcNow.Ticks + (long)options.Timeout * TimeSpan.TicksPerMillisecond;
+
+            // Every blocking call below (connect, send, each read) is bounded by readTimeout: the clock counts no step
+            // as longer, so a jump of the system clock costs at most that much of the request's Timeout.
+            int readTimeout = options.ReadTimeout < options.Timeout ? options.ReadTimeout : options.Timeout;
+            clock.Limit(options.Timeout, readTimeout);
 
             string imei = options.Imei;
             string firmwareName = options.FirmwareName;
@@ -127,7 +132,7 @@ namespace Fota.Client
                 ApplyDeviceDefaults(ref imei, ref firmwareName, ref version);
             }
 
-            string url = UpgradeUrl.Compose(options.Url, imei, options.ProjectKey, firmwareName, version);
+            string url = UrlBuilder.Compose(options.Url, options.DeviceIdParameter, imei, options.ProjectKey, firmwareName, version);
             report.Url = url;
             HttpTarget target = HttpTarget.Parse(url);
             byte[] body = options.Body;
@@ -143,9 +148,10 @@ namespace Fota.Client
                 }
             }
 
+            ClearLeftovers(options.Region);
+
             // The only buffer of the request: reply head lines and every body segment pass through it.
             byte[] buffer = new byte[options.ChunkSize];
-            int readTimeout = options.ReadTimeout < options.Timeout ? options.ReadTimeout : options.Timeout;
             try
             {
                 connection = connector.Open(target.Host, target.Port, target.Secure, options, readTimeout);
@@ -159,34 +165,58 @@ namespace Fota.Client
                 throw new FotaException(FotaResult.ConnectionFailed, "cannot connect to " + target.HostHeader + ": " + e.Message);
             }
 
+            clock.ThrowIfExpired();
             Send(connection, head);
             if (body != null && body.Length > 0)
             {
                 Send(connection, body);
             }
 
-            HttpReader reader = new HttpReader(connection, buffer, deadline, options.Timeout);
+            HttpReader reader = new HttpReader(connection, buffer, clock);
             HttpResponse response = reader.ReadHead(options.Method == "HEAD");
             report.HttpStatus = response.Status;
             if (response.Status > 299)
             {
-                return ReadRefusal(reader, report);
+                return ReadRefusal(reader, response, report);
             }
 
-            if (response.Status != 200 && response.Status != 206)
-            {
-                throw new FotaException(FotaResult.UnexpectedStatus, "the server answered " + response.Status.ToString()
-                    + "; only 200 and 206 carry a firmware");
-            }
-
-            report.BytesExpected = response.Chunked ? -1 : response.ContentLength;
-            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, Verifiers(options), report);
-            report.Detail = "image verified and committed";
+            IFotaVerifier[] verifiers = Verifiers(options);
+            report.BytesExpected = FirmwareReply.Check(response, 0, verifiers);
+            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, verifiers, report);
             return FotaResult.Success;
         }
 
-        private static FotaResult ReadRefusal(HttpReader reader, FotaReport report)
+        // A download killed mid-way (power cut, kill -9) never reached Abort; what it left goes before this request
+        // sends anything, whatever the server answers.
+        private static void ClearLeftovers(IFotaRegion region)
         {
+            try
+            {
+                region.Abort();
+            }
+            catch (Exception e)
+            {
+                throw new FotaException(FotaResult.StorageFailed, "the region could not discard what an interrupted download left: "
+                    + e.Message);
+            }
+        }
+
+        private static FotaResult ReadRefusal(HttpReader reader, HttpResponse response, FotaReport report)
+        {
+            if (response.IsRedirect)
+            {
+                report.Detail = response.Location == null || response.Location.Length == 0
+                    ? "redirect without a Location header"
+                    : "redirected to " + response.Location;
+                return FotaResult.Refused;
+            }
+
+            if (response.ContentEncoding != null)
+            {
+                report.Detail = "reply body compressed (Content-Encoding: " + response.ContentEncoding + "), not shown";
+                return FotaResult.Refused;
+            }
+
             // Replies are short JSON; a longer body is cut, which only shortens the excerpt.
             byte[] reply = new byte[1024];
             int count;

@@ -96,7 +96,7 @@ namespace Fota.Client.Tests.Device
                 Assert.Equal(application + "_nanoFramework_" + target, name);
 
                 // Names are made of RFC 3986 unreserved characters, so the URL carries them verbatim.
-                string url = UpgradeUrl.Compose(FotaOptions.PlatformUrl, "C81234567830", "key", name, "1.0.0");
+                string url = UrlBuilder.Compose(FotaOptions.PlatformUrl, "C81234567830", "key", name, "1.0.0");
                 Assert.Contains("&firmware_name=" + name + "&", url);
             }
         }

@@ -42,6 +42,33 @@ namespace Fota.Client.Tests.Support
             }
         }
 
+        /// <summary>Reads exactly <paramref name="length"/> bytes (a request body), or fails when the peer stops early.</summary>
+        public byte[] ReadExactly(int length)
+        {
+            var data = new byte[length];
+            int at = 0;
+            while (at < length)
+            {
+                int count = socket.Receive(data, at, length - at, SocketFlags.None);
+                if (count == 0)
+                {
+                    throw new InvalidOperationException("the client sent " + at + " of " + length + " body bytes");
+                }
+
+                at += count;
+            }
+
+            return data;
+        }
+
+        /// <summary>Waits for the peer to send something and returns what one receive got.</summary>
+        public byte[] ReadSome()
+        {
+            var buffer = new byte[4096];
+            int count = socket.Receive(buffer);
+            return buffer.AsSpan(0, count).ToArray();
+        }
+
         /// <summary>Keeps the connection open and silent until the server is disposed.</summary>
         public void Stall()
         {

@@ -15,12 +15,18 @@ namespace Fota.Client.Tests.Support
     {
         private readonly TcpListener listener;
         private readonly Action<ScriptedConnection> script;
+        private readonly bool readsHead;
         private readonly CancellationTokenSource stop = new CancellationTokenSource();
         private readonly Thread acceptor;
 
-        public ScriptedServer(Action<ScriptedConnection> script)
+        /// <param name="script">What the server does on each connection.</param>
+        /// <param name="readsHead">
+        /// <c>true</c> to read the HTTP request head before the script runs; <c>false</c> for peers that are not HTTP.
+        /// </param>
+        public ScriptedServer(Action<ScriptedConnection> script, bool readsHead = true)
         {
             this.script = script;
+            this.readsHead = readsHead;
             listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             Port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -114,6 +120,12 @@ namespace Fota.Client.Tests.Support
                 {
                     return;
                 }
+                catch (InvalidOperationException)
+                {
+                    // Dispose stopped the listener between the loop's check and AcceptSocket ("Not listening");
+                    // unhandled on this thread it would crash the whole test host.
+                    return;
+                }
 
                 var worker = new Thread(() => Serve(socket)) { IsBackground = true };
                 worker.Start();
@@ -125,7 +137,11 @@ namespace Fota.Client.Tests.Support
             var connection = new ScriptedConnection(socket, stop.Token);
             try
             {
-                Requests.Enqueue(connection.ReadRequestHead());
+                if (readsHead)
+                {
+                    Requests.Enqueue(connection.ReadRequestHead());
+                }
+
                 script(connection);
             }
             catch (SocketException)

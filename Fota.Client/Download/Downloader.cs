@@ -9,7 +9,10 @@ namespace Fota.Client
     /// </summary>
     internal static class Downloader
     {
-        /// <summary>Runs the download; <paramref name="report"/> follows the received byte count as it goes.</summary>
+        /// <summary>
+        /// Runs the download; <paramref name="report"/> follows the received byte count as it goes, and its detail says
+        /// what was checked once the region is committed.
+        /// </summary>
         /// <exception cref="FotaException">For every failure, with the region already aborted.</exception>
         internal static void Run(HttpReader body, byte[] buffer, long expected, IFotaRegion region, IFotaVerifier[] verifiers, FotaReport report)
         {
@@ -45,6 +48,13 @@ namespace Fota.Client
                             + capacity.ToString() + " bytes)");
                     }
 
+                    // Content-Length framing cannot overrun; a chunked body can disagree with its Content-Range.
+                    if (expected >= 0 && body.Received > expected)
+                    {
+                        throw new FotaException(FotaResult.ProtocolError, "the body is longer than the " + expected.ToString()
+                            + " bytes announced");
+                    }
+
                     int offset = body.Offset;
                     for (int i = 0; i < verifiers.Length; i++)
                     {
@@ -54,6 +64,12 @@ namespace Fota.Client
                     Call(region, RegionStep.Write, buffer, offset, count, 0);
                     report.BytesReceived = body.Received;
                     count = body.Next();
+                }
+
+                if (expected >= 0 && body.Received != expected)
+                {
+                    throw new FotaException(FotaResult.ProtocolError, "the body ended after " + body.Received.ToString()
+                        + " of the " + expected.ToString() + " bytes announced");
                 }
 
                 for (int i = 0; i < verifiers.Length; i++)
@@ -67,6 +83,7 @@ namespace Fota.Client
 
                 Call(region, RegionStep.Commit, null, 0, 0, 0);
                 committed = true;
+                report.Detail = Checked(verifiers) + "; image committed";
             }
             finally
             {
@@ -75,6 +92,23 @@ namespace Fota.Client
                     AbortQuietly(region);
                 }
             }
+        }
+
+        // "length, SHA-256 verified", in the verifiers' order; said plainly when nothing was checked. Observers (no name)
+        // check nothing and are not listed.
+        private static string Checked(IFotaVerifier[] verifiers)
+        {
+            string names = "";
+            for (int i = 0; i < verifiers.Length; i++)
+            {
+                string name = verifiers[i].Name;
+                if (name != null && name.Length > 0)
+                {
+                    names += (names.Length > 0 ? ", " : "") + name;
+                }
+            }
+
+            return names.Length == 0 ? "integrity not checked (no verifier)" : names + " verified";
         }
 
         private enum RegionStep

@@ -6,11 +6,11 @@ namespace Fota.Client
     /// Reads one HTTP/1.1 reply from a connection through a single caller-owned buffer: the head line by line,
     /// then the body as segments handed out in place (no copy, no allocation per chunk). Content-Length,
     /// chunked and close-delimited bodies; 1xx replies skipped; hard limits on line length (the buffer size),
-    /// head size and header count; the request's deadline checked before every read.
+    /// head size and header count; the request's clock checked before every read.
     /// </summary>
     internal class HttpReader
     {
-        /// <summary>Largest reply head, all lines together (1xx heads included).</summary>
+        /// <summary>Largest reply head, all lines together (1xx heads included); also the largest trailer section.</summary>
         internal const int MaxHeadBytes = 16384;
 
         /// <summary>Largest number of header lines in one head, or of trailer lines.</summary>
@@ -20,14 +20,23 @@ namespace Fota.Client
         private const int ModeChunked = 1;
         private const int ModeUntilClose = 2;
 
+        private static readonly char[] ContentLengthName = "content-length".ToCharArray();
+        private static readonly char[] TransferEncodingName = "transfer-encoding".ToCharArray();
+        private static readonly char[] ContentRangeName = "content-range".ToCharArray();
+        private static readonly char[] ContentEncodingName = "content-encoding".ToCharArray();
+        private static readonly char[] LocationName = "location".ToCharArray();
+        private static readonly char[] BytesUnit = "bytes".ToCharArray();
+        private static readonly char[] IdentityCoding = "identity".ToCharArray();
+        private static readonly char[] ChunkedCoding = "chunked".ToCharArray();
+
         private readonly IConnection connection;
         private readonly byte[] buffer;
-        private readonly long deadlineTicks;
-        private readonly int timeoutMilliseconds;
+        private readonly RequestClock clock;
 
         private int start;
         private int end;
         private int lineStart;
+        private int lineBytes;
         private int headBytes;
 
         private int mode;
@@ -35,13 +44,12 @@ namespace Fota.Client
         private bool inChunk;
         private bool done;
 
-        /// <summary>Creates a reader that fails with <see cref="FotaResult.Timeout"/> after <paramref name="deadlineTicks"/> (UTC ticks).</summary>
-        internal HttpReader(IConnection connection, byte[] buffer, long deadlineTicks, int timeoutMilliseconds)
+        /// <summary>Creates a reader that fails with <see cref="FotaResult.Timeout"/> once <paramref name="clock"/> runs out.</summary>
+        internal HttpReader(IConnection connection, byte[] buffer, RequestClock clock)
         {
             this.connection = connection;
             this.buffer = buffer;
-            this.deadlineTicks = deadlineTicks;
-            this.timeoutMilliseconds = timeoutMilliseconds;
+            this.clock = clock;
         }
 
         /// <summary>Where the segment returned by the last <see cref="Next"/> starts in the buffer.</summary>
@@ -148,10 +156,10 @@ namespace Fota.Client
         private HttpResponse ReadOneHead()
         {
             HttpResponse response = new HttpResponse();
-            int length = ReadLine("the status line");
+            int length = ReadHeadLine("the status line");
             response.Status = ParseStatus(length);
             int lines = 0;
-            while ((length = ReadLine("a header line")) > 0)
+            while ((length = ReadHeadLine("a header line")) > 0)
             {
                 if (++lines > MaxHeaderLines)
                 {
@@ -236,12 +244,20 @@ namespace Fota.Client
                 return true;
             }
 
+            // Trailers are skipped, under the same limits as a head.
             int trailers = 0;
+            int trailerBytes = 0;
             while (ReadLine("a trailer line") > 0)
             {
+                trailerBytes += lineBytes;
                 if (++trailers > MaxHeaderLines)
                 {
-                    throw new FotaException(FotaResult.ProtocolError, "too many trailer lines");
+                    throw new FotaException(FotaResult.ProtocolError, "reply has more than " + MaxHeaderLines.ToString() + " trailer lines");
+                }
+
+                if (trailerBytes > MaxHeadBytes)
+                {
+                    throw new FotaException(FotaResult.ProtocolError, "reply trailer larger than " + MaxHeadBytes.ToString() + " bytes");
                 }
             }
 
@@ -268,7 +284,21 @@ namespace Fota.Client
             return read;
         }
 
-        // Returns the length of the next line (without CR LF), which starts at lineStart.
+        // A line of the reply head, counted against the head limit; chunk-size lines and trailers are not the head.
+        private int ReadHeadLine(string what)
+        {
+            int length = ReadLine(what);
+            headBytes += lineBytes;
+            if (headBytes > MaxHeadBytes)
+            {
+                throw new FotaException(FotaResult.ProtocolError, "reply head larger than " + MaxHeadBytes.ToString() + " bytes");
+            }
+
+            return length;
+        }
+
+        // Returns the length of the next line (without CR LF), which starts at lineStart; lineBytes is its length
+        // with the line end. Lines are limited by the buffer only.
         private int ReadLine(string what)
         {
             int scanned = start;
@@ -281,12 +311,7 @@ namespace Fota.Client
                         lineStart = start;
                         int length = i - start;
                         start = i + 1;
-                        headBytes += length + 1;
-                        if (headBytes > MaxHeadBytes)
-                        {
-                            throw new FotaException(FotaResult.ProtocolError, "reply head larger than " + MaxHeadBytes.ToString() + " bytes");
-                        }
-
+                        lineBytes = length + 1;
                         return length > 0 && buffer[lineStart + length - 1] == (byte)'\r' ? length - 1 : length;
                     }
                 }
@@ -317,11 +342,7 @@ namespace Fota.Client
 
         private int Fill(int offset, int count)
         {
-            if (DateTime.UtcNow.Ticks > deadlineTicks)
-            {
-                throw new FotaException(FotaResult.Timeout, "the request took longer than its Timeout of "
-                    + timeoutMilliseconds.ToString() + " ms");
-            }
+            clock.ThrowIfExpired();
 
             int read;
             try
@@ -404,7 +425,7 @@ namespace Fota.Client
                 valueEnd--;
             }
 
-            if (NameIs(s, nameLength, "content-length"))
+            if (NameIs(s, nameLength, ContentLengthName))
             {
                 long value = ParseLength(valueStart, valueEnd);
                 if (response.ContentLength >= 0 && response.ContentLength != value)
@@ -414,8 +435,15 @@ namespace Fota.Client
 
                 response.ContentLength = value;
             }
-            else if (NameIs(s, nameLength, "transfer-encoding"))
+            else if (NameIs(s, nameLength, TransferEncodingName))
             {
+                if (NameIs(valueStart, valueEnd - valueStart, ChunkedCoding))
+                {
+                    // The common case, without a string.
+                    response.Chunked = true;
+                    return;
+                }
+
                 string value = Utf8.GetString(buffer, valueStart, valueEnd - valueStart).ToLower();
                 int comma = value.LastIndexOf(',');
                 string last = (comma < 0 ? value : value.Substring(comma + 1)).Trim();
@@ -426,6 +454,78 @@ namespace Fota.Client
 
                 response.Chunked = true;
             }
+            else if (NameIs(s, nameLength, ContentRangeName))
+            {
+                ParseContentRange(valueStart, valueEnd, response);
+            }
+            else if (NameIs(s, nameLength, LocationName) && response.IsRedirect && response.Location == null)
+            {
+                // The one string of a redirect's head; other statuses never allocate it.
+                response.Location = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
+            }
+            else if (NameIs(s, nameLength, ContentEncodingName) && response.ContentEncoding == null && valueEnd > valueStart
+                && !NameIs(valueStart, valueEnd - valueStart, IdentityCoding))
+            {
+                // Allocated only for a coding other than identity, which ends the request anyway.
+                response.ContentEncoding = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
+            }
+        }
+
+        // "bytes FIRST-LAST/LENGTH" or "bytes FIRST-LAST/*" (RFC 9110 14.4); anything else, "bytes */LENGTH" included,
+        // and a second Content-Range leave the range unusable (-1).
+        private void ParseContentRange(int from, int to, HttpResponse response)
+        {
+            bool repeated = response.HasContentRange;
+            response.HasContentRange = true;
+            response.RangeFirst = -1;
+            response.RangeLast = -1;
+            response.RangeLength = -1;
+            if (repeated || to - from < 6 || !NameIs(from, 5, BytesUnit) || buffer[from + 5] != ' ')
+            {
+                return;
+            }
+
+            int at;
+            long first = ReadNumber(from + 6, to, out at);
+            if (first < 0 || at == to || buffer[at] != '-')
+            {
+                return;
+            }
+
+            long last = ReadNumber(at + 1, to, out at);
+            if (last < first || at == to || buffer[at] != '/')
+            {
+                return;
+            }
+
+            long length = -1;
+            if (at + 2 != to || buffer[at + 1] != '*')
+            {
+                length = ReadNumber(at + 1, to, out at);
+                if (length <= last || at != to)
+                {
+                    return;
+                }
+            }
+
+            response.RangeFirst = first;
+            response.RangeLast = last;
+            response.RangeLength = length;
+        }
+
+        // Up to 18 decimal digits from 'from'; -1 when there are none. 'next' is the first byte not taken.
+        private long ReadNumber(int from, int to, out int next)
+        {
+            long value = 0;
+            int at = from;
+            while (at < to && at - from < 18 && buffer[at] >= '0' && buffer[at] <= '9')
+            {
+                value = value * 10 + (buffer[at] - '0');
+                at++;
+            }
+
+            next = at;
+            return at == from ? -1 : value;
         }
 
         private long ParseLength(int from, int to)
@@ -449,8 +549,9 @@ namespace Fota.Client
             return value;
         }
 
-        // Case-insensitive ASCII comparison of a header name against a lower-case constant.
-        private bool NameIs(int at, int length, string lowerName)
+        // Case-insensitive ASCII comparison of a header name against a lower-case constant (a char array: indexing a
+        // string is O(length) on nanoCLR).
+        private bool NameIs(int at, int length, char[] lowerName)
         {
             if (length != lowerName.Length)
             {

@@ -1,6 +1,7 @@
 namespace Fota.Client
 {
     /// <summary>Builds the bytes of one HTTP/1.1 request head, refusing values that could break it.</summary>
+    /// <remarks>Walks <c>char[]</c> copies, never <c>string[i]</c>: O(length) on nanoCLR and wrong outside the BMP.</remarks>
     internal static class HttpRequest
     {
         /// <summary>Sent so server logs can tell this client apart.</summary>
@@ -19,6 +20,7 @@ namespace Fota.Client
                 + "Host: " + target.HostHeader + "\r\n"
                 + "User-Agent: " + UserAgent + "\r\n"
                 + "Accept: */*\r\n"
+                + "Accept-Encoding: identity\r\n"
                 + "Connection: close\r\n";
 
             if (headers != null)
@@ -51,16 +53,18 @@ namespace Fota.Client
                 throw new FotaException(FotaResult.InvalidOptions, "Header '" + header + "' is not 'Name: value'");
             }
 
-            for (int i = colon + 1; i < header.Length; i++)
+            char[] chars = header.ToCharArray();
+            for (int i = colon + 1; i < chars.Length; i++)
             {
-                if (header[i] == '\r' || header[i] == '\n' || header[i] == '\0')
+                if (chars[i] == '\r' || chars[i] == '\n' || chars[i] == '\0')
                 {
                     throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' contains a line break");
                 }
             }
 
             string lower = name.ToLower();
-            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding")
+            if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding"
+                || lower == "range" || lower == "accept-encoding")
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' is set by the library");
             }
@@ -70,14 +74,15 @@ namespace Fota.Client
 
         private static bool IsToken(string text)
         {
-            if (text.Length == 0)
+            char[] chars = text.ToCharArray();
+            if (chars.Length == 0)
             {
                 return false;
             }
 
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
                 if (!ok)

@@ -28,8 +28,18 @@ namespace Fota.Client
         /// </summary>
         public string Url { get; set; } = PlatformUrl;
 
-        /// <summary>Unique device id sent as <c>imei</c>: a 4G IMEI, a Wi-Fi MAC as 12 hex digits, or any unique id.</summary>
+        /// <summary>
+        /// Unique device id, sent as <see cref="DeviceIdParameter"/> (<c>imei</c>): a 4G IMEI, a Wi-Fi MAC as 12 hex
+        /// digits, or any unique id.
+        /// </summary>
         public string Imei { get; set; }
+
+        /// <summary>
+        /// Name of the URL parameter that carries <see cref="Imei"/>: <c>imei</c> (the default, as in the platform's
+        /// reference URL); libfota2 sends <c>mac</c> on Wi-Fi modules and <c>uid</c> on modules with neither. 1–32 of
+        /// <c>A–Z a–z 0–9 - . _ ~</c>, and none of the other parameters' names.
+        /// </summary>
+        public string DeviceIdParameter { get; set; } = UrlBuilder.DefaultDeviceIdParameter;
 
         /// <summary>The project key on the platform (libfota2's PRODUCT_KEY). Required with <see cref="PlatformUrl"/>.</summary>
         public string ProjectKey { get; set; }
@@ -47,13 +57,20 @@ namespace Fota.Client
         /// <summary>HTTP method; libfota2 and the platform use GET.</summary>
         public string Method { get; set; } = "GET";
 
-        /// <summary>Extra request headers, each <c>"Name: value"</c>. Host, Content-Length and Connection are set by the library.</summary>
+        /// <summary>
+        /// Extra request headers, each <c>"Name: value"</c>. Host, Connection, Content-Length, Transfer-Encoding, Range and
+        /// Accept-Encoding are the library's and are refused here.
+        /// </summary>
         public string[] Headers { get; set; }
 
         /// <summary>Optional request body, sent with a Content-Length header.</summary>
         public byte[] Body { get; set; }
 
-        /// <summary>Limit for the whole request in milliseconds (libfota2 documents 300 000).</summary>
+        /// <summary>
+        /// Limit for the whole request in milliseconds (libfota2 documents 300 000). Time is added up between readings of
+        /// <c>DateTime.UtcNow</c>: a jump of the clock (SNTP setting it) counts at most one <see cref="ReadTimeout"/>, a
+        /// backward one nothing.
+        /// </summary>
         public int Timeout { get; set; } = 300000;
 
         /// <summary>Longest wait for connecting or for any single read, in milliseconds.</summary>
@@ -82,5 +99,8 @@ namespace Fota.Client
 
         /// <summary>Opens connections; <c>null</c> uses the platform's socket connector.</summary>
         public IConnector Connector { get; set; }
+
+        // Where the request reads the time; null reads DateTime.UtcNow. Tests drive clock jumps through it.
+        internal TickSource Clock { get; set; }
     }
 }

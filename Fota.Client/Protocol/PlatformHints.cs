@@ -13,7 +13,7 @@ namespace Fota.Client
             switch (platformCode)
             {
                 case 3:
-                    return "invalid device: the id must be sent as lower-case 'imei' and must not be empty; check Imei.";
+                    return "invalid device: the id must not be empty and goes in a parameter the platform knows (lower-case 'imei'; libfota2 sends 'mac' on Wi-Fi modules); check Imei and DeviceIdParameter.";
                 case 17:
                     return "no permission: the device, the firmware and the project must belong to one account; check the project key and where the device is registered.";
                 case 21:
@@ -42,9 +42,16 @@ namespace Fota.Client
                 return "the server has no such endpoint: check Url (the platform's is " + FotaOptions.PlatformUrl + ").";
             }
 
-            if (httpStatus >= 300 && httpStatus < 400)
+            if (HttpResponse.IsRedirectStatus(httpStatus))
             {
-                return "the server redirects; this client does not follow redirects yet: use the final URL.";
+                return "the server redirects (the detail shows where); this client does not follow redirects yet: set Url to"
+                    + " the new address, without the parameters.";
+            }
+
+            if (httpStatus == 304)
+            {
+                return "304 Not Modified answers a conditional request, and this client sends none: a proxy or cache between"
+                    + " the device and the server answered; check the network path and Url.";
             }
 
             if (httpStatus >= 500)

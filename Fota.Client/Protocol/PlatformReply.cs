@@ -6,16 +6,24 @@ namespace Fota.Client
     /// values, a string <c>code</c> and any whitespace are accepted; anything that is not such an object
     /// leaves <see cref="Code"/> at -1 and keeps a printable excerpt in <see cref="Text"/>.
     /// </summary>
+    /// <remarks>
+    /// Parses a <c>char[]</c>, never <c>string[i]</c> (O(length) on nanoCLR, and wrong outside the BMP), so decoding
+    /// is linear in the reply's length; strings are unescaped into one scratch array allocated once.
+    /// </remarks>
     internal class PlatformReply
     {
         private const int MaxExcerpt = 120;
 
-        private readonly string json;
+        private readonly char[] json;
+        private readonly int length;
+        private readonly char[] scratch;
         private int at;
 
-        private PlatformReply(string json)
+        private PlatformReply(char[] json, int length)
         {
             this.json = json;
+            this.length = length;
+            scratch = new char[length];
             Code = -1;
         }
 
@@ -31,12 +39,13 @@ namespace Fota.Client
         /// <summary>Decodes <paramref name="count"/> UTF-8 bytes of a reply body.</summary>
         internal static PlatformReply Decode(byte[] body, int count)
         {
-            PlatformReply reply = new PlatformReply(Utf8.GetString(body, 0, count));
-            if (!reply.ParseObject() && reply.json.Trim().Length > 0)
+            char[] chars = new char[count];
+            PlatformReply reply = new PlatformReply(chars, Utf8.Decode(body, 0, count, chars));
+            if (!reply.ParseObject())
             {
                 reply.Code = -1;
                 reply.Message = null;
-                reply.Text = Excerpt(reply.json);
+                reply.Text = reply.Excerpt();
             }
 
             return reply;
@@ -59,7 +68,7 @@ namespace Fota.Client
             while (true)
             {
                 SkipSpace();
-                string name = ParseString();
+                string name = ParseString(true);
                 SkipSpace();
                 if (name == null || !Take(':'))
                 {
@@ -79,7 +88,7 @@ namespace Fota.Client
                 }
                 else if (name == "msg" && Peek() == '"')
                 {
-                    Message = ParseString();
+                    Message = ParseString(true);
                     if (Message == null)
                     {
                         return false;
@@ -108,13 +117,13 @@ namespace Fota.Client
         {
             if (Peek() == '"')
             {
-                string text = ParseString();
+                string text = ParseString(true);
                 if (text == null)
                 {
                     return -2;
                 }
 
-                return ToCode(text, 0, text.Length);
+                return ToCode(text.ToCharArray(), 0, text.Length);
             }
 
             int start = at;
@@ -126,15 +135,15 @@ namespace Fota.Client
             return ToCode(json, start, at - start);
         }
 
-        private static int ToCode(string text, int start, int length)
+        private static int ToCode(char[] text, int start, int count)
         {
-            if (length == 0 || length > 9)
+            if (count <= 0 || count > 9)
             {
                 return -1;
             }
 
             int value = 0;
-            for (int i = start; i < start + length; i++)
+            for (int i = start; i < start + count; i++)
             {
                 char c = text[i];
                 if (c < '0' || c > '9')
@@ -148,30 +157,48 @@ namespace Fota.Client
             return value;
         }
 
-        private string ParseString()
+        // Parses a string at the current position; returns its value when keep is true, "" when it only had to be
+        // skipped, null when malformed.
+        private string ParseString(bool keep)
         {
             if (!Take('"'))
             {
                 return null;
             }
 
-            char[] chars = new char[json.Length - at];
-            int length = 0;
-            while (at < json.Length)
+            char[] chars = scratch;
+            char[] text = json;
+            int count = 0;
+            while (true)
             {
-                char c = json[at++];
-                if (c == '"')
+                // The plain run, the bulk of any string, on locals: a field access costs several local ones on nanoCLR.
+                int i = at;
+                int end = length;
+                while (i < end)
                 {
-                    return new string(chars, 0, length);
+                    char plain = text[i];
+                    if (plain == '"' || plain == '\\')
+                    {
+                        break;
+                    }
+
+                    chars[count++] = plain;
+                    i++;
                 }
 
-                if (c != '\\')
+                if (i >= end)
                 {
-                    chars[length++] = c;
-                    continue;
+                    return null;
                 }
 
-                if (at >= json.Length)
+                at = i + 1;
+                if (text[i] == '"')
+                {
+                    return keep ? new string(chars, 0, count) : "";
+                }
+
+                // A backslash: an escape follows.
+                if (at >= end)
                 {
                     return null;
                 }
@@ -179,14 +206,14 @@ namespace Fota.Client
                 char e = json[at++];
                 switch (e)
                 {
-                    case '"': chars[length++] = '"'; break;
-                    case '\\': chars[length++] = '\\'; break;
-                    case '/': chars[length++] = '/'; break;
-                    case 'b': chars[length++] = '\b'; break;
-                    case 'f': chars[length++] = '\f'; break;
-                    case 'n': chars[length++] = '\n'; break;
-                    case 'r': chars[length++] = '\r'; break;
-                    case 't': chars[length++] = '\t'; break;
+                    case '"': chars[count++] = '"'; break;
+                    case '\\': chars[count++] = '\\'; break;
+                    case '/': chars[count++] = '/'; break;
+                    case 'b': chars[count++] = '\b'; break;
+                    case 'f': chars[count++] = '\f'; break;
+                    case 'n': chars[count++] = '\n'; break;
+                    case 'r': chars[count++] = '\r'; break;
+                    case 't': chars[count++] = '\t'; break;
                     case 'u':
                         int code = ParseHex4();
                         if (code < 0)
@@ -195,19 +222,17 @@ namespace Fota.Client
                         }
 
                         // Surrogate pairs arrive as two escapes; each half is kept as the UTF-16 unit it is.
-                        chars[length++] = (char)code;
+                        chars[count++] = (char)code;
                         break;
                     default:
                         return null;
                 }
             }
-
-            return null;
         }
 
         private int ParseHex4()
         {
-            if (at + 4 > json.Length)
+            if (at + 4 > length)
             {
                 return -1;
             }
@@ -241,7 +266,7 @@ namespace Fota.Client
                 char c = Peek();
                 if (c == '"')
                 {
-                    if (ParseString() == null)
+                    if (ParseString(false) == null)
                     {
                         return false;
                     }
@@ -275,7 +300,7 @@ namespace Fota.Client
                 else
                 {
                     int start = at;
-                    while (at < json.Length && IsScalarChar(json[at]))
+                    while (at < length && IsScalarChar(json[at]))
                     {
                         at++;
                     }
@@ -286,7 +311,7 @@ namespace Fota.Client
                     }
                 }
             }
-            while (depth > 0 && at < json.Length);
+            while (depth > 0 && at < length);
 
             return depth == 0;
         }
@@ -298,7 +323,7 @@ namespace Fota.Client
 
         private void SkipSpace()
         {
-            while (at < json.Length && (json[at] == ' ' || json[at] == '\t' || json[at] == '\r' || json[at] == '\n'))
+            while (at < length && IsSpace(json[at]))
             {
                 at++;
             }
@@ -306,7 +331,7 @@ namespace Fota.Client
 
         private char Peek()
         {
-            return at < json.Length ? json[at] : '\0';
+            return at < length ? json[at] : '\0';
         }
 
         private bool Take(char c)
@@ -320,18 +345,41 @@ namespace Fota.Client
             return true;
         }
 
-        private static string Excerpt(string text)
+        private static bool IsSpace(char c)
         {
-            int length = text.Length < MaxExcerpt ? text.Length : MaxExcerpt;
-            char[] chars = new char[length];
-            for (int i = 0; i < length; i++)
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        }
+
+        // The body as one printable line: control characters as spaces, trimmed, cut at MaxExcerpt; null when blank.
+        private string Excerpt()
+        {
+            int start = 0;
+            int end = length;
+            while (start < end && json[start] <= ' ')
             {
-                char c = text[i];
+                start++;
+            }
+
+            while (end > start && json[end - 1] <= ' ')
+            {
+                end--;
+            }
+
+            if (start == end)
+            {
+                return null;
+            }
+
+            int count = end - start < MaxExcerpt ? end - start : MaxExcerpt;
+            char[] chars = new char[count];
+            for (int i = 0; i < count; i++)
+            {
+                char c = json[start + i];
                 chars[i] = c < ' ' ? ' ' : c;
             }
 
             string excerpt = new string(chars).Trim();
-            return text.Length > MaxExcerpt ? excerpt + "..." : excerpt;
+            return end - start > MaxExcerpt ? excerpt + "..." : excerpt;
         }
     }
 }

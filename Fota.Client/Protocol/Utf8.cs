@@ -5,15 +5,19 @@ namespace Fota.Client
     /// System.Text package), and the library only needs it for URLs, request headers and the
     /// platform's short JSON replies.
     /// </summary>
+    /// <remarks>
+    /// Text is walked as a <c>char[]</c>, never with <c>string[i]</c>: on nanoCLR a string is UTF-8 inside, so
+    /// indexing it is O(length) and yields the high surrogate at both indexes of a character outside the BMP.
+    /// </remarks>
     internal static class Utf8
     {
-        /// <summary>Number of bytes <paramref name="text"/> takes in UTF-8 (lone surrogates count as U+FFFD).</summary>
-        internal static int ByteCount(string text)
+        /// <summary>Number of bytes <paramref name="chars"/> take in UTF-8 (lone surrogates count as U+FFFD).</summary>
+        internal static int ByteCount(char[] chars)
         {
             int count = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                int c = text[i];
+                int c = chars[i];
                 if (c < 0x80)
                 {
                     count += 1;
@@ -22,7 +26,7 @@ namespace Fota.Client
                 {
                     count += 2;
                 }
-                else if (IsPair(text, i))
+                else if (IsPair(chars, i))
                 {
                     count += 4;
                     i++;
@@ -36,12 +40,12 @@ namespace Fota.Client
             return count;
         }
 
-        /// <summary>Writes <paramref name="text"/> as UTF-8 at <paramref name="offset"/>; returns the offset after it.</summary>
-        internal static int Write(string text, byte[] target, int offset)
+        /// <summary>Writes <paramref name="chars"/> as UTF-8 at <paramref name="offset"/>; returns the offset after it.</summary>
+        internal static int Write(char[] chars, byte[] target, int offset)
         {
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                int c = text[i];
+                int c = chars[i];
                 if (c < 0x80)
                 {
                     target[offset++] = (byte)c;
@@ -55,9 +59,9 @@ namespace Fota.Client
                     continue;
                 }
 
-                if (IsPair(text, i))
+                if (IsPair(chars, i))
                 {
-                    int code = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    int code = 0x10000 + ((c - 0xD800) << 10) + (chars[i + 1] - 0xDC00);
                     i++;
                     target[offset++] = (byte)(0xF0 | (code >> 18));
                     target[offset++] = (byte)(0x80 | ((code >> 12) & 0x3F));
@@ -82,8 +86,9 @@ namespace Fota.Client
         /// <summary>The UTF-8 bytes of <paramref name="text"/>.</summary>
         internal static byte[] GetBytes(string text)
         {
-            byte[] bytes = new byte[ByteCount(text)];
-            Write(text, bytes, 0);
+            char[] chars = text.ToCharArray();
+            byte[] bytes = new byte[ByteCount(chars)];
+            Write(chars, bytes, 0);
             return bytes;
         }
 
@@ -91,6 +96,16 @@ namespace Fota.Client
         internal static string GetString(byte[] bytes, int offset, int count)
         {
             char[] chars = new char[count];
+            return new string(chars, 0, Decode(bytes, offset, count, chars));
+        }
+
+        /// <summary>
+        /// Decodes UTF-8 into <paramref name="chars"/>, which must hold <paramref name="count"/> characters (UTF-8
+        /// never takes fewer bytes than UTF-16 units); returns how many it wrote. Malformed or truncated sequences
+        /// become U+FFFD.
+        /// </summary>
+        internal static int Decode(byte[] bytes, int offset, int count, char[] chars)
+        {
             int length = 0;
             int end = offset + count;
             int i = offset;
@@ -157,13 +172,13 @@ namespace Fota.Client
                 }
             }
 
-            return new string(chars, 0, length);
+            return length;
         }
 
-        private static bool IsPair(string text, int i)
+        private static bool IsPair(char[] chars, int i)
         {
-            return text[i] >= 0xD800 && text[i] <= 0xDBFF && i + 1 < text.Length
-                && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF;
+            return chars[i] >= 0xD800 && chars[i] <= 0xDBFF && i + 1 < chars.Length
+                && chars[i + 1] >= 0xDC00 && chars[i + 1] <= 0xDFFF;
         }
     }
 }

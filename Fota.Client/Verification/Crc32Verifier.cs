@@ -16,6 +16,21 @@ namespace Fota.Client
             _expected = expectedCrc;
         }
 
+        /// <summary><c>"CRC-32"</c>.</summary>
+        public string Name
+        {
+            get { return "CRC-32"; }
+        }
+
+        /// <summary>
+        /// <c>true</c>: the CRC covers the whole image, so an image that lacks bytes at its end fails (except with
+        /// probability 2^-32).
+        /// </summary>
+        public bool ChecksCompleteness
+        {
+            get { return true; }
+        }
+
         /// <summary>The CRC-32 an image must have to be accepted.</summary>
         public uint ExpectedCrc
         {

@@ -25,6 +25,18 @@ namespace Fota.Client
             _announced = -1;
         }
 
+        /// <summary><c>"length"</c>.</summary>
+        public string Name
+        {
+            get { return "length"; }
+        }
+
+        /// <summary><c>true</c>: an image that lacks bytes has another length.</summary>
+        public bool ChecksCompleteness
+        {
+            get { return true; }
+        }
+
         /// <summary>The length an image must have to be accepted.</summary>
         public long ExpectedLength
         {

@@ -16,22 +16,11 @@ namespace Fota.Client
         /// <summary>Length of a digest in bytes.</summary>
         public const int DigestLength = 32;
 
-        private const int BlockLength = 64;
+        private const int BlockLength = Sha256Block.Length;
 
-        private static readonly uint[] RoundConstants =
-        {
-            0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-            0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-            0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-            0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-            0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-            0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-            0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-            0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-        };
-
+        // The whole running state: the eight chaining words, the bytes of a partial block and the message length.
+        // Plain fields, so that saving and restoring a digest in progress stays a matter of copying them.
         private readonly uint[] _hash = new uint[8];
-        private readonly uint[] _schedule = new uint[64];
         private readonly byte[] _pending = new byte[BlockLength];
         private int _pendingLength;
         private long _totalLength;
@@ -90,15 +79,16 @@ namespace Fota.Client
                     return;
                 }
 
-                Compress(_pending, 0);
+                Sha256Block.Compress(_hash, _pending, 0, 1);
                 _pendingLength = 0;
             }
 
-            while (count >= BlockLength)
+            int blocks = count / BlockLength;
+            if (blocks > 0)
             {
-                Compress(buffer, offset);
-                offset += BlockLength;
-                count -= BlockLength;
+                Sha256Block.Compress(_hash, buffer, offset, blocks);
+                offset += blocks * BlockLength;
+                count -= blocks * BlockLength;
             }
 
             if (count > 0)
@@ -130,7 +120,7 @@ namespace Fota.Client
             if (length > BlockLength - 8)
             {
                 Clear(block, length, BlockLength);
-                Compress(block, 0);
+                Sha256Block.Compress(_hash, block, 0, 1);
                 length = 0;
             }
 
@@ -142,7 +132,7 @@ namespace Fota.Client
                 bits >>= 8;
             }
 
-            Compress(block, 0);
+            Sha256Block.Compress(_hash, block, 0, 1);
             _pendingLength = 0;
 
             byte[] digest = new byte[DigestLength];
@@ -166,69 +156,6 @@ namespace Fota.Client
             Sha256 sha = new Sha256();
             sha.Update(buffer, offset, count);
             return sha.Finish();
-        }
-
-        // One 64-byte block at data[offset]. The rotations and the choice/majority functions are
-        // written inline on locals: on the interpreter a call or a field access per round would
-        // cost more than the arithmetic itself.
-        private void Compress(byte[] data, int offset)
-        {
-            uint[] w = _schedule;
-            uint[] k = RoundConstants;
-            uint[] hash = _hash;
-
-            for (int i = 0; i < 16; i++)
-            {
-                w[i] = ((uint)data[offset] << 24) | ((uint)data[offset + 1] << 16) | ((uint)data[offset + 2] << 8) | data[offset + 3];
-                offset += 4;
-            }
-
-            for (int i = 16; i < 64; i++)
-            {
-                uint x = w[i - 15];
-                uint y = w[i - 2];
-                uint s0 = ((x >> 7) | (x << 25)) ^ ((x >> 18) | (x << 14)) ^ (x >> 3);
-                uint s1 = ((y >> 17) | (y << 15)) ^ ((y >> 19) | (y << 13)) ^ (y >> 10);
-                w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-            }
-
-            uint a = hash[0];
-            uint b = hash[1];
-            uint c = hash[2];
-            uint d = hash[3];
-            uint e = hash[4];
-            uint f = hash[5];
-            uint g = hash[6];
-            uint h = hash[7];
-
-            for (int i = 0; i < 64; i++)
-            {
-                // Ch(e,f,g) as g ^ (e & (f ^ g)) and Maj(a,b,c) as (a & b) | (c & (a | b)): same
-                // values as the textbook forms with one operation fewer each.
-                uint t1 = h
-                    + (((e >> 6) | (e << 26)) ^ ((e >> 11) | (e << 21)) ^ ((e >> 25) | (e << 7)))
-                    + (g ^ (e & (f ^ g)))
-                    + k[i] + w[i];
-                uint t2 = (((a >> 2) | (a << 30)) ^ ((a >> 13) | (a << 19)) ^ ((a >> 22) | (a << 10)))
-                    + ((a & b) | (c & (a | b)));
-                h = g;
-                g = f;
-                f = e;
-                e = d + t1;
-                d = c;
-                c = b;
-                b = a;
-                a = t1 + t2;
-            }
-
-            hash[0] += a;
-            hash[1] += b;
-            hash[2] += c;
-            hash[3] += d;
-            hash[4] += e;
-            hash[5] += f;
-            hash[6] += g;
-            hash[7] += h;
         }
 
         private static void Clear(byte[] block, int from, int to)

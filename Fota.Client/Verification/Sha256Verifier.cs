@@ -60,6 +60,18 @@ namespace Fota.Client
             Array.Copy(expectedDigest, _expected, Sha256.DigestLength);
         }
 
+        /// <summary><c>"SHA-256"</c>.</summary>
+        public string Name
+        {
+            get { return "SHA-256"; }
+        }
+
+        /// <summary><c>true</c>: the digest covers the whole image, so an image that lacks bytes at its end fails.</summary>
+        public bool ChecksCompleteness
+        {
+            get { return true; }
+        }
+
         /// <summary>The expected digest as 64 lower-case hex digits.</summary>
         public string ExpectedHex
         {

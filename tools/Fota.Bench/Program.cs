@@ -17,6 +17,8 @@ namespace Fota.Bench
                     return DownloadBenchmark.Run(args);
                 case "get-vs-curl":
                     return GetVsCurlBenchmark.Run(args);
+                case "rsa":
+                    return RsaBenchmark.Run(args);
                 default:
                     Console.Error.WriteLine("usage: fota-bench <command> [options]");
                     Console.Error.WriteLine("commands:");
@@ -24,6 +26,7 @@ namespace Fota.Bench
                     Console.Error.WriteLine("  download [MiB]  whole client path over loopback: MB/s and bytes allocated per request, 1 MiB vs MiB (default 64)");
                     Console.Error.WriteLine("  get-vs-curl [MiB] [rounds]");
                     Console.Error.WriteLine("                  'fota get' vs 'curl -o' (and with --sha256 vs curl && sha256sum) from a local nginx, MiB (default 256)");
+                    Console.Error.WriteLine("  rsa [ROUNDS]    package signature check: the core's managed RSA-2048/3072 verify vs .NET's, and key read");
                     Console.Error.WriteLine("Run with -c Release; Debug builds measure the debugger-friendly JIT.");
                     return command.Length == 0 || command == "help" || command == "--help" ? 0 : 2;
             }

@@ -28,7 +28,14 @@ namespace Fota.Client
                 WriteTimeout = timeoutMilliseconds,
             };
             X509Certificate2 ca = options.ServerCaCertificate == null ? null : X509Certificate2.CreateFromPem(options.ServerCaCertificate);
-            var stream = new SslStream(network, false, (sender, certificate, chain, errors) => Validate(ca, certificate, errors));
+
+            // With a CA from the options, that CA is the only trust anchor; without one, the system's store decides.
+            string refused = null;
+            var stream = new SslStream(network, false, (sender, certificate, chain, errors) =>
+            {
+                refused = TlsDiagnosis.CheckCertificate(host, certificate, errors, ca);
+                return refused == null;
+            });
             var client = new SslClientAuthenticationOptions
             {
                 TargetHost = host,
@@ -54,7 +61,8 @@ namespace Fota.Client
             catch (AggregateException e)
             {
                 stream.Dispose();
-                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: " + e.InnerException.Message);
+                throw new FotaException(FotaResult.ConnectionFailed, "TLS handshake with " + host + " failed: "
+                    + (refused ?? TlsDiagnosis.Describe(e.InnerException)));
             }
 
             return new TlsConnection(stream, timeoutMilliseconds);
@@ -87,26 +95,6 @@ namespace Fota.Client
         public void Close()
         {
             stream.Dispose();
-        }
-
-        // With a CA from the options, that CA is the only trust anchor; without one, the system's store decides.
-        private static bool Validate(X509Certificate2 ca, X509Certificate certificate, SslPolicyErrors errors)
-        {
-            if (ca == null)
-            {
-                return errors == SslPolicyErrors.None;
-            }
-
-            if (certificate == null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-            {
-                return false;
-            }
-
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(ca);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            return chain.Build(new X509Certificate2(certificate));
         }
     }
 }

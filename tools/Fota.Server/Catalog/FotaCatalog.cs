@@ -76,7 +76,8 @@ namespace Fota.Server
         /// <param name="projectKey">The project's key.</param>
         /// <param name="name">The firmware name devices send as <c>firmware_name</c>.</param>
         /// <param name="version">Its version, <c>a.b.c</c>; no other entry of the name may compare equal (middle segment ignored).</param>
-        /// <param name="filePath">The file to serve; must not be empty (an empty body fails on every device).</param>
+        /// <param name="filePath">The file to serve; must not be empty (an empty body fails on every device). A signed
+        /// package must be whole and signed for <paramref name="name"/> and <paramref name="version"/>.</param>
         /// <param name="pending">Mark it "being prepared": devices that would get it are told to wait (code 43).</param>
         public FirmwareInfo AddFirmware(string projectKey, string name, string version, string filePath, bool pending = false)
         {
@@ -104,6 +105,8 @@ namespace Fota.Server
             long id;
             try
             {
+                // The stored copy is what devices get, so that is the one checked.
+                CheckPackage(FirmwareFiles.PathOf(database.FirmwareDirectory, stored.Name), filePath, name, version);
                 using SqliteConnection connection = database.Open();
                 using SqliteTransaction transaction = connection.BeginTransaction();
                 using (SqliteCommand existing = Sql.Command(connection,
@@ -137,6 +140,44 @@ VALUES ($p, $n, $v, $f, $len, $sha, $pending, $now);",
             using (SqliteConnection connection = database.Open())
             {
                 return ReadFirmware(connection, "WHERE f.id = $id", ("$id", id))[0];
+            }
+        }
+
+        /// <summary>
+        /// A signed package is served unchanged, so it must be whole and signed for what it is added as: a device
+        /// asking for <paramref name="name"/> would refuse a package signed for another name or version anyway,
+        /// after downloading all of it. Files without the package magic are plain firmware and pass.
+        /// </summary>
+        private static void CheckPackage(string storedPath, string sourcePath, string name, string version)
+        {
+            if (!PackageFile.StartsWithMagic(storedPath))
+            {
+                return;
+            }
+
+            PackageFile package;
+            try
+            {
+                package = PackageFile.Read(storedPath);
+            }
+            catch (FotaException e)
+            {
+                throw new FotaCatalogException("'" + sourcePath + "' starts like a signed package but is not one: " + e.Message + ".");
+            }
+
+            if (package.Problem != null)
+            {
+                throw new FotaCatalogException("The signed package '" + sourcePath + "' is damaged: " + package.Problem + ".");
+            }
+
+            if (package.Header.Name != name)
+            {
+                throw new FotaCatalogException("The package is signed for firmware '" + package.Header.Name + "', not '" + name + "'.");
+            }
+
+            if (package.Header.Version != version)
+            {
+                throw new FotaCatalogException("The package is signed as version " + package.Header.Version + ", not " + version + ".");
             }
         }
 

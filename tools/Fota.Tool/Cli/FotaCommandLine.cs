@@ -26,6 +26,10 @@ namespace Fota.Tool
             root.Subcommands.Add(UrlCommand.Create());
             root.Subcommands.Add(CheckCommand.Create());
             root.Subcommands.Add(GetCommand.Create());
+            root.Subcommands.Add(KeygenCommand.Create());
+            root.Subcommands.Add(PackCommand.Create());
+            root.Subcommands.Add(VerifyCommand.Create());
+            root.Subcommands.Add(InspectCommand.Create());
             root.Subcommands.Add(CompletionCommand.Create());
             root.Subcommands.Add(HelpCommand.Create());
             HelpNotes.Install(root, ExitStatusNotes);
@@ -74,7 +78,8 @@ namespace Fota.Tool
             }
         }
 
-        private const string ExitStatusNotes = @"Exit status of serve and the administration commands: 0 done, 1 refused or failed, 2 wrong command line.
+        private const string ExitStatusNotes = @"Exit status of serve, the administration and the signing commands: 0 done (verify: valid), 1 refused,
+failed or invalid, 2 wrong command line.
 Exit status of url, check and get: one per result (see 'fota get --help'); 2 is always a wrong command line.
 'fota help COMMAND' or 'fota COMMAND --help' shows a command's options.";
     }

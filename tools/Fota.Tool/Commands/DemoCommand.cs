@@ -86,7 +86,7 @@ namespace Fota.Tool
             options.Verifiers = new IFotaVerifier[] { new LengthVerifier(firmware.Length), new Sha256Verifier(sha256) };
             output.WriteLine();
             output.WriteLine("2. Device " + Imei + " running " + RunningVersion + " asks:");
-            output.WriteLine("   " + UpgradeUrl.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
+            output.WriteLine("   " + UrlBuilder.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
             FotaReport download = DownloadScreen.Run(options, output, "update.bin");
             output.WriteLine("   " + download);
             string stored = Path.Combine(deviceFolder, "update.bin");

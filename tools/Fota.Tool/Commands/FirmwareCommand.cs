@@ -22,7 +22,7 @@ namespace Fota.Tool
             Option<string> file = OptionRules.Text("--file", "PATH", "the firmware image to copy in", required: true);
             Option<bool> pending = OptionRules.Flag("--pending", "answer 'please wait' (code 43) until 'fota firmware ready'");
             Option<string> data = DataFolder.CreateOption();
-            var command = new Command("add", "upload a firmware: copy the file in, record its length and SHA-256")
+            var command = new Command("add", "upload a firmware or a signed package (its signed name and version must be these): copy the file in, record its length and SHA-256")
             {
                 key, name, version, file, pending, data,
             };
@@ -33,6 +33,12 @@ namespace Fota.Tool
                 TextWriter output = result.InvocationConfiguration.Output;
                 output.WriteLine("Added firmware #" + info.Id + " '" + info.Name + "' " + info.Version + " to "
                     + info.Account + "/" + info.Project + ": " + info.Length + " bytes, sha256 " + info.Sha256 + ".");
+                if (PackageFile.StartsWithMagic(result.GetValue(file)))
+                {
+                    output.WriteLine("Signed package: served unchanged; devices holding the public key of key id "
+                        + System.Convert.ToHexStringLower(PackageFile.Read(result.GetValue(file)).Header.KeyId) + " verify it.");
+                }
+
                 if (info.Pending)
                 {
                     output.WriteLine("Pending: devices that would get it are told to wait (code 43) until 'fota firmware ready --id " + info.Id + "'.");

@@ -6,7 +6,7 @@ namespace Fota.Tool
 {
     /// <summary>
     /// <c>fota url</c>: prints exactly the URL a device would request, composed by the core's
-    /// <see cref="UpgradeUrl"/>. Only the URL goes to stdout; warnings go to stderr.
+    /// <see cref="UrlBuilder"/>. Only the URL goes to stdout; warnings go to stderr.
     /// </summary>
     public static class UrlCommand
     {
@@ -27,7 +27,7 @@ namespace Fota.Tool
             string url;
             try
             {
-                url = UpgradeUrl.Compose(baseUrl, imei, key, firmwareName, version);
+                url = UrlBuilder.Compose(baseUrl, imei, key, firmwareName, version);
             }
             catch (FotaException e)
             {
@@ -35,9 +35,9 @@ namespace Fota.Tool
                 return ResultExitCodes.For(e.Result);
             }
 
-            if (baseUrl.StartsWith(UpgradeUrl.VerbatimPrefix, System.StringComparison.Ordinal))
+            if (baseUrl.StartsWith(UrlBuilder.VerbatimPrefix, System.StringComparison.Ordinal))
             {
-                errors.WriteLine("fota: warning: the URL starts with " + UpgradeUrl.VerbatimPrefix + ": it is used as it is, without the four parameters.");
+                errors.WriteLine("fota: warning: the URL starts with " + UrlBuilder.VerbatimPrefix + ": it is used as it is, without the four parameters.");
             }
             else
             {
@@ -56,9 +56,9 @@ namespace Fota.Tool
 
         private static void WarnIfEncoded(TextWriter errors, string name, string value)
         {
-            if (value != null && UpgradeUrl.Encode(value) != value)
+            if (value != null && UrlBuilder.Encode(value) != value)
             {
-                errors.WriteLine("fota: warning: " + name + " '" + value + "' is sent percent-encoded as '" + UpgradeUrl.Encode(value)
+                errors.WriteLine("fota: warning: " + name + " '" + value + "' is sent percent-encoded as '" + UrlBuilder.Encode(value)
                     + "'; libfota2 on a LuatOS device would send it unencoded.");
             }
         }

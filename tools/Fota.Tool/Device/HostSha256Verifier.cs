@@ -49,6 +49,12 @@ namespace Fota.Tool
             }
         }
 
+        /// <summary><c>"SHA-256"</c> when it compares; <c>null</c> when it only observes, so the report does not list it as a check.</summary>
+        public string Name => expected == null ? null : "SHA-256";
+
+        /// <summary><c>true</c> when it compares with an expected digest; an observer accepts any body, cut short or not.</summary>
+        public bool ChecksCompleteness => expected != null;
+
         /// <summary>The digest of the last complete image as 64 lower-case hex digits; <c>null</c> before one finished.</summary>
         public string Hex { get; private set; }
 

@@ -5,13 +5,16 @@ namespace Fota.Client
     /// <c>&amp;</c> chosen by the base, reserved characters percent-encoded, and a pure function of its
     /// inputs so a periodic re-run never grows the URL.
     /// </summary>
-    public static class UpgradeUrl
+    public static class UrlBuilder
     {
         /// <summary>Prefix that makes a URL verbatim: removed, nothing appended, no project key needed.</summary>
         public const string VerbatimPrefix = "###";
 
         /// <summary>The host of the LuatOS platform, where a project key is mandatory.</summary>
         public const string PlatformHost = "iot.openluat.com";
+
+        /// <summary>The device id's parameter name in the platform's reference URL, and the default.</summary>
+        public const string DefaultDeviceIdParameter = "imei";
 
         /// <summary>
         /// The URL a device requests: <paramref name="baseUrl"/> followed by
@@ -23,6 +26,20 @@ namespace Fota.Client
         /// <see cref="FotaResult.InvalidVersion"/>, with a message naming the value.
         /// </exception>
         public static string Compose(string baseUrl, string imei, string projectKey, string firmwareName, string version)
+        {
+            return Compose(baseUrl, DefaultDeviceIdParameter, imei, projectKey, firmwareName, version);
+        }
+
+        /// <summary>
+        /// The URL a device requests, with the device id sent under <paramref name="deviceIdParameter"/>: libfota2 sends
+        /// <c>imei</c> on cellular modules, <c>mac</c> on Wi-Fi modules and <c>uid</c> on others.
+        /// </summary>
+        /// <exception cref="FotaException">
+        /// As <see cref="Compose(string, string, string, string, string)"/>, and <see cref="FotaResult.InvalidOptions"/>
+        /// when <paramref name="deviceIdParameter"/> is not a plain parameter name (see <see cref="CheckDeviceIdParameter"/>).
+        /// </exception>
+        public static string Compose(string baseUrl, string deviceIdParameter, string deviceId, string projectKey, string firmwareName,
+            string version)
         {
             if (baseUrl == null || baseUrl.Length == 0)
             {
@@ -44,7 +61,13 @@ namespace Fota.Client
                 throw new FotaException(FotaResult.MissingProjectKey, "ProjectKey is required by " + PlatformHost);
             }
 
-            if (IsEmpty(imei))
+            string problem = CheckDeviceIdParameter(deviceIdParameter);
+            if (problem != null)
+            {
+                throw new FotaException(FotaResult.InvalidOptions, problem);
+            }
+
+            if (IsEmpty(deviceId))
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Imei (the device id) is empty");
             }
@@ -54,7 +77,7 @@ namespace Fota.Client
                 throw new FotaException(FotaResult.InvalidOptions, "FirmwareName is empty");
             }
 
-            string problem = FotaVersion.Check(version);
+            problem = FotaVersion.Check(version);
             if (problem != null)
             {
                 throw new FotaException(FotaResult.InvalidVersion, problem);
@@ -77,7 +100,7 @@ namespace Fota.Client
             }
 
             return baseUrl + separator
-                + "imei=" + Encode(imei)
+                + deviceIdParameter + "=" + Encode(deviceId)
                 + "&project_key=" + Encode(projectKey == null ? "" : projectKey)
                 + "&firmware_name=" + Encode(firmwareName)
                 + "&version=" + Encode(version);
@@ -119,6 +142,37 @@ namespace Fota.Client
             }
 
             return new string(chars);
+        }
+
+        /// <summary>
+        /// Why <paramref name="name"/> cannot name the device id's parameter, or <c>null</c> when it can: it must be 1–32
+        /// of <c>A–Z a–z 0–9 - . _ ~</c> (sent as they are) and not one of the other three parameters.
+        /// </summary>
+        public static string CheckDeviceIdParameter(string name)
+        {
+            if (name == null || name.Length == 0)
+            {
+                return "DeviceIdParameter is empty (libfota2 uses imei, mac or uid)";
+            }
+
+            char[] chars = name.ToCharArray();
+            bool plain = chars.Length <= 32;
+            for (int i = 0; plain && i < chars.Length; i++)
+            {
+                plain = chars[i] < 0x80 && IsUnreserved(chars[i]);
+            }
+
+            if (!plain)
+            {
+                return "DeviceIdParameter '" + name + "' must be 1-32 letters, digits, '-', '.', '_' or '~'";
+            }
+
+            if (name == "project_key" || name == "firmware_name" || name == "version")
+            {
+                return "DeviceIdParameter '" + name + "' is the name of another parameter";
+            }
+
+            return null;
         }
 
         // An unusable base is not the platform's; the request reports it as InvalidUrl when it parses the URL.

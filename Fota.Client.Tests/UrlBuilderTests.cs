@@ -2,14 +2,14 @@ using Xunit;
 
 namespace Fota.Client.Tests
 {
-    public class UpgradeUrlTests
+    public class UrlBuilderTests
     {
         private const string Key = "b0wlT3yrmIpTSPLi3e7Fob5nvBJxO6pM";
 
         [Fact]
         public void ReproducesTheReferenceUrlByteForByte()
         {
-            string url = UpgradeUrl.Compose(FotaOptions.PlatformUrl, "C81234567830", Key, "fotademo_LuatOS-SoC_AIR601", "1025.1.0");
+            string url = UrlBuilder.Compose(FotaOptions.PlatformUrl, "C81234567830", Key, "fotademo_LuatOS-SoC_AIR601", "1025.1.0");
 
             Assert.Equal(
                 "http://iot.openluat.com/api/site/firmware_upgrade?imei=C81234567830&project_key=b0wlT3yrmIpTSPLi3e7Fob5nvBJxO6pM&firmware_name=fotademo_LuatOS-SoC_AIR601&version=1025.1.0",
@@ -24,7 +24,7 @@ namespace Fota.Client.Tests
         [InlineData("http://h:8080", "http://h:8080?imei=")]
         public void JoinsWithQuestionMarkOrAmpersand(string baseUrl, string expectedStart)
         {
-            string url = UpgradeUrl.Compose(baseUrl, "1", "k", "f", "1.0.0");
+            string url = UrlBuilder.Compose(baseUrl, "1", "k", "f", "1.0.0");
 
             Assert.Equal(expectedStart + "1&project_key=k&firmware_name=f&version=1.0.0", url);
         }
@@ -36,36 +36,72 @@ namespace Fota.Client.Tests
         [InlineData("100%", "100%25")]
         [InlineData("plus+", "plus%2B")]
         [InlineData("AZaz09-._~", "AZaz09-._~")]
+        [InlineData("!*,;", "%21%2A%2C%3B")]
+        [InlineData("'()$:@[]", "%27%28%29%24%3A%40%5B%5D")]
         [InlineData("固件", "%E5%9B%BA%E4%BB%B6")]
         [InlineData("é", "%C3%A9")]
         [InlineData("😀", "%F0%9F%98%80")]
         public void PercentEncodesReservedCharactersAsUtf8(string value, string encoded)
         {
-            Assert.Equal(encoded, UpgradeUrl.Encode(value));
-            string url = UpgradeUrl.Compose("http://h/p", value, "k", value, "1.0.0");
+            Assert.Equal(encoded, UrlBuilder.Encode(value));
+            string url = UrlBuilder.Compose("http://h/p", value, "k", value, "1.0.0");
             Assert.Equal("http://h/p?imei=" + encoded + "&project_key=k&firmware_name=" + encoded + "&version=1.0.0", url);
+        }
+
+        [Theory]
+        [InlineData("mac")]
+        [InlineData("uid")]
+        [InlineData("imei")]
+        [InlineData("Device-ID_2.x~")]
+        public void TheDeviceIdGoesUnderTheChosenName(string name)
+        {
+            string url = UrlBuilder.Compose(FotaOptions.PlatformUrl, name, "C81234567830", Key, "fotademo_LuatOS-SoC_AIR601", "1025.1.0");
+
+            Assert.Equal("http://iot.openluat.com/api/site/firmware_upgrade?" + name + "=C81234567830&project_key=" + Key
+                + "&firmware_name=fotademo_LuatOS-SoC_AIR601&version=1025.1.0", url);
+            Assert.Null(UrlBuilder.CheckDeviceIdParameter(name));
+        }
+
+        [Theory]
+        [InlineData(null, "empty")]
+        [InlineData("", "empty")]
+        [InlineData("mac address", "letters, digits")]
+        [InlineData("mac=", "letters, digits")]
+        [InlineData("a&b", "letters, digits")]
+        [InlineData("ma%63", "letters, digits")]
+        [InlineData("mäc", "letters, digits")]
+        [InlineData("0123456789abcdef0123456789abcdef0", "1-32")]
+        [InlineData("project_key", "another parameter")]
+        [InlineData("firmware_name", "another parameter")]
+        [InlineData("version", "another parameter")]
+        public void AnUnusableDeviceIdNameIsRefused(string name, string mention)
+        {
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose("http://h/", name, "1", "k", "f", "1.0.0"));
+            Assert.Equal(FotaResult.InvalidOptions, e.Result);
+            Assert.Contains("DeviceIdParameter", e.Message);
+            Assert.Contains(mention, e.Message);
         }
 
         [Fact]
         public void VerbatimUrlDropsThePrefixAndAppendsNothing()
         {
-            Assert.Equal("http://my.server/fw.bin?x=1", UpgradeUrl.Compose("###http://my.server/fw.bin?x=1", null, null, null, null));
+            Assert.Equal("http://my.server/fw.bin?x=1", UrlBuilder.Compose("###http://my.server/fw.bin?x=1", null, null, null, null));
         }
 
         [Fact]
         public void VerbatimPlatformUrlNeedsNoKey()
         {
-            Assert.Equal(FotaOptions.PlatformUrl, UpgradeUrl.Compose("###" + FotaOptions.PlatformUrl, null, null, null, "bad"));
+            Assert.Equal(FotaOptions.PlatformUrl, UrlBuilder.Compose("###" + FotaOptions.PlatformUrl, null, null, null, "bad"));
         }
 
         [Fact]
         public void RepeatedUseNeverGrowsTheUrl()
         {
             var options = new FotaOptions { Imei = "1", ProjectKey = "k", FirmwareName = "f", Version = "1.2.3" };
-            string first = UpgradeUrl.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version);
+            string first = UrlBuilder.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version);
             for (int i = 0; i < 5; i++)
             {
-                Assert.Equal(first, UpgradeUrl.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
+                Assert.Equal(first, UrlBuilder.Compose(options.Url, options.Imei, options.ProjectKey, options.FirmwareName, options.Version));
             }
 
             Assert.Equal(FotaOptions.PlatformUrl, options.Url);
@@ -77,7 +113,7 @@ namespace Fota.Client.Tests
         [InlineData("  ")]
         public void PlatformUrlWithoutKeyIsRefused(string key)
         {
-            var e = Assert.Throws<FotaException>(() => UpgradeUrl.Compose(FotaOptions.PlatformUrl, "1", key, "f", "1.0.0"));
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose(FotaOptions.PlatformUrl, "1", key, "f", "1.0.0"));
             Assert.Equal(FotaResult.MissingProjectKey, e.Result);
             Assert.Equal(5, FotaReport.ToLegacyCode(e.Result));
         }
@@ -87,14 +123,14 @@ namespace Fota.Client.Tests
         [InlineData("https://iot.openluat.com:443/api/site/firmware_upgrade")]
         public void AnyPlatformHostUrlNeedsAKey(string baseUrl)
         {
-            var e = Assert.Throws<FotaException>(() => UpgradeUrl.Compose(baseUrl, "1", null, "f", "1.0.0"));
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose(baseUrl, "1", null, "f", "1.0.0"));
             Assert.Equal(FotaResult.MissingProjectKey, e.Result);
         }
 
         [Fact]
         public void OwnServerWithoutKeySendsAnEmptyKey()
         {
-            Assert.Equal("http://h/?imei=1&project_key=&firmware_name=f&version=1.0.0", UpgradeUrl.Compose("http://h/", "1", null, "f", "1.0.0"));
+            Assert.Equal("http://h/?imei=1&project_key=&firmware_name=f&version=1.0.0", UrlBuilder.Compose("http://h/", "1", null, "f", "1.0.0"));
         }
 
         [Theory]
@@ -120,7 +156,7 @@ namespace Fota.Client.Tests
         [InlineData("000001.0.0")]
         public void InvalidVersionsAreRefusedBeforeAnyTraffic(string version)
         {
-            var e = Assert.Throws<FotaException>(() => UpgradeUrl.Compose("http://h/", "1", "k", "f", version));
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose("http://h/", "1", "k", "f", version));
             Assert.Equal(FotaResult.InvalidVersion, e.Result);
             Assert.NotNull(FotaVersion.Check(version));
         }
@@ -134,7 +170,7 @@ namespace Fota.Client.Tests
         public void ValidVersionsPass(string version)
         {
             Assert.Null(FotaVersion.Check(version));
-            Assert.EndsWith("&version=" + version, UpgradeUrl.Compose("http://h/", "1", "k", "f", version));
+            Assert.EndsWith("&version=" + version, UrlBuilder.Compose("http://h/", "1", "k", "f", version));
         }
 
         [Theory]
@@ -144,7 +180,7 @@ namespace Fota.Client.Tests
         [InlineData("1", " ", FotaResult.InvalidOptions)]
         public void MissingIdOrFirmwareNameIsRefused(string imei, string firmwareName, FotaResult expected)
         {
-            var e = Assert.Throws<FotaException>(() => UpgradeUrl.Compose("http://h/", imei, "k", firmwareName, "1.0.0"));
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose("http://h/", imei, "k", firmwareName, "1.0.0"));
             Assert.Equal(expected, e.Result);
         }
 
@@ -154,7 +190,7 @@ namespace Fota.Client.Tests
         [InlineData("http://h/p#frag")]
         public void UnusableBaseUrlsAreRefused(string baseUrl)
         {
-            var e = Assert.Throws<FotaException>(() => UpgradeUrl.Compose(baseUrl, "1", "k", "f", "1.0.0"));
+            var e = Assert.Throws<FotaException>(() => UrlBuilder.Compose(baseUrl, "1", "k", "f", "1.0.0"));
             Assert.Equal(FotaResult.InvalidUrl, e.Result);
         }
 

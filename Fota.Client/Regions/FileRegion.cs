@@ -9,7 +9,8 @@ namespace Fota.Client
     /// that looks complete, and a target from an earlier success survives a later failure.
     /// </summary>
     /// <remarks>
-    /// One source for nanoFramework (nanoFramework.System.IO.FileSystem, e.g. <c>I:\update.bin</c>) and .NET:
+    /// A platform file outside Platform/ so that every region sits in Regions/ (build/CoreCheck leaves it out of the
+    /// core). One source for nanoFramework (nanoFramework.System.IO.FileSystem, e.g. <c>I:\update.bin</c>) and .NET:
     /// it uses only <c>FileStream(path, FileMode, FileAccess)</c>, <c>Write</c>, <c>Close</c> and
     /// <c>File.Exists/Delete/Move</c>, which both have with the same signatures.
     /// </remarks>

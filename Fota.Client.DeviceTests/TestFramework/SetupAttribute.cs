@@ -1,0 +1,14 @@
+using System;
+
+namespace nanoFramework.TestFramework
+{
+    /// <summary>Marks a method the launcher runs once before the tests of its class.</summary>
+    /// <remarks>
+    /// The project's own stand-in for the attribute of the same name in nanoFramework.TestFramework, which does not
+    /// restore here; on a board, reference that package instead and leave this folder out.
+    /// </remarks>
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+    public class SetupAttribute : Attribute
+    {
+    }
+}
