@@ -20,16 +20,18 @@ namespace Fota.Bench
             int mebibytes = 256;
             int rounds = 5;
             if ((args.Length > 1 && (!int.TryParse(args[1], out mebibytes) || mebibytes < 1 || mebibytes > 4096))
-                || (args.Length > 2 && (!int.TryParse(args[2], out rounds) || rounds < 1 || rounds > 100)))
+                || (args.Length > 2 && (!int.TryParse(args[2], out rounds) || rounds < 1 || rounds > 100))
+                || args.Length > 4)
             {
-                Console.Error.WriteLine("get-vs-curl: usage: get-vs-curl [MiB (1-4096, default 256)] [rounds (1-100, default 5)]");
+                Console.Error.WriteLine("get-vs-curl: usage: get-vs-curl [MiB (1-4096, default 256)] [rounds (1-100, default 5)] "
+                    + "[fota.dll (default: this build's)]");
                 return 2;
             }
 
             string curl = Tools.Find("curl");
             string nginx = LocalNginx.Find();
             string sha256sum = Tools.Find("sha256sum");
-            string fota = FotaPath();
+            string fota = args.Length > 3 ? Path.GetFullPath(args[3]) : FotaPath();
             string missing = curl == null ? "curl is not installed (Debian: apt-get install curl)"
                 : nginx == null ? "nginx is not installed (Debian: apt-get install nginx-light)"
                 : sha256sum == null ? "sha256sum is not installed (Debian: coreutils)"
@@ -51,7 +53,7 @@ namespace Fota.Bench
                 var bench = new Runs(curl, sha256sum, Dotnet(), fota, server.Url(FileName), sha256, folder);
                 Console.WriteLine("get-vs-curl: " + mebibytes + " MiB from " + NginxVersion(nginx) + " on 127.0.0.1:" + server.Port
                     + " (sendfile), " + rounds + " rounds, curl and fota alternating; load average " + LoadAverage()
-                    + " on " + Environment.ProcessorCount + " cores");
+                    + " on " + Environment.ProcessorCount + " cores; fota is " + fota);
                 bench.Round(); // warm-up, not counted: page cache, the runtime's files, nginx
                 Console.WriteLine("round  curl -o  fota get  curl -o && sha256sum  fota get --sha256");
                 var rows = new List<double[]>();
@@ -126,9 +128,17 @@ namespace Fota.Bench
                 return seconds;
             }
 
-            private double Curl(bool withDigest)
+            // Before every command both outputs go: an earlier 256 MiB output still being written back to disk would
+            // take CPU from whichever command runs next (unlinking it drops its dirty pages instead).
+            private void Clean()
             {
                 File.Delete(curlOut);
+                File.Delete(fotaOut);
+            }
+
+            private double Curl(bool withDigest)
+            {
+                Clean();
                 double seconds = Tools.Time(curl, new[] { "-s", "-S", "-f", "-o", curlOut, url }, out _);
                 if (withDigest)
                 {
@@ -141,7 +151,7 @@ namespace Fota.Bench
 
             private double Fota(bool withDigest)
             {
-                File.Delete(fotaOut);
+                Clean();
                 var args = new List<string> { fota, "get", "--url", "###" + url, "--out", fotaOut };
                 if (withDigest)
                 {
@@ -177,6 +187,8 @@ namespace Fota.Bench
                     hash.AppendData(block);
                     file.Write(block);
                 }
+
+                file.Flush(flushToDisk: true); // written back now, not during the rounds
             }
 
             return Convert.ToHexStringLower(hash.GetHashAndReset());
