@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
+using Fota.Client.Tests.Support;
 
 namespace Fota.Bench
 {
@@ -29,11 +30,11 @@ namespace Fota.Bench
             }
 
             string curl = Tools.Find("curl");
-            string nginx = LocalNginx.Find();
+            string nginx = Nginx.Binary;
             string sha256sum = Tools.Find("sha256sum");
             string fota = args.Length > 3 ? Path.GetFullPath(args[3]) : FotaPath();
             string missing = curl == null ? "curl is not installed (Debian: apt-get install curl)"
-                : nginx == null ? "nginx is not installed (Debian: apt-get install nginx-light)"
+                : nginx == null ? "nginx is not installed (Debian: apt-get install nginx-light; or set " + Nginx.PathVariable + " to its path)"
                 : sha256sum == null ? "sha256sum is not installed (Debian: coreutils)"
                 : !File.Exists(fota) ? "the fota tool is not built at " + fota + " (dotnet build tools/Fota.Tool -c Release)"
                 : null;
@@ -49,9 +50,10 @@ namespace Fota.Bench
             try
             {
                 string sha256 = WriteFirmware(Path.Combine(folder, "www", FileName), mebibytes);
-                using LocalNginx server = LocalNginx.Start(nginx, folder);
-                var bench = new Runs(curl, sha256sum, Dotnet(), fota, server.Url(FileName), sha256, folder);
-                Console.WriteLine("get-vs-curl: " + mebibytes + " MiB from " + NginxVersion(nginx) + " on 127.0.0.1:" + server.Port
+                using Nginx server = Nginx.Start(folder, 1, ports => NginxConfig(folder, ports[0]), out int[] port);
+                string url = "http://127.0.0.1:" + port[0] + "/" + FileName;
+                var bench = new Runs(curl, sha256sum, Dotnet(), fota, url, sha256, folder);
+                Console.WriteLine("get-vs-curl: " + mebibytes + " MiB from " + NginxVersion(nginx) + " on 127.0.0.1:" + port[0]
                     + " (sendfile), " + rounds + " rounds, curl and fota alternating; load average " + LoadAverage()
                     + " on " + Environment.ProcessorCount + " cores; fota is " + fota);
                 bench.Round(); // warm-up, not counted: page cache, the runtime's files, nginx
@@ -171,6 +173,24 @@ namespace Fota.Bench
                     throw new InvalidOperationException("unexpected result: " + what);
                 }
             }
+        }
+
+        // nginx serving folder/www with sendfile; its logs, pid and temporary files stay in folder.
+        private static string NginxConfig(string folder, int port)
+        {
+            return "daemon off;\nmaster_process off;\nworker_processes 1;\n"
+                + "pid " + Path.Combine(folder, "nginx.pid") + ";\n"
+                + "error_log " + Path.Combine(folder, "error.log") + ";\n"
+                + "events { worker_connections 64; }\n"
+                + "http {\n"
+                + "  access_log off;\n  sendfile on;\n  default_type application/octet-stream;\n"
+                + "  client_body_temp_path " + Path.Combine(folder, "tmp") + ";\n"
+                + "  proxy_temp_path " + Path.Combine(folder, "tmp") + ";\n"
+                + "  fastcgi_temp_path " + Path.Combine(folder, "tmp") + ";\n"
+                + "  uwsgi_temp_path " + Path.Combine(folder, "tmp") + ";\n"
+                + "  scgi_temp_path " + Path.Combine(folder, "tmp") + ";\n"
+                + "  server { listen 127.0.0.1:" + port + "; root " + Path.Combine(folder, "www") + "; }\n"
+                + "}\n";
         }
 
         // Random content (nothing compresses or repeats), written in 1 MiB blocks; returns its SHA-256.

@@ -8,20 +8,11 @@ namespace Fota.Bench
     // Finding and timing the programs a benchmark compares against.
     internal static class Tools
     {
-        // The first executable named name on PATH or in the extra folders, or null.
-        public static string Find(string name, params string[] extraFolders)
+        // The first executable named name on PATH, or null.
+        public static string Find(string name)
         {
             string path = Environment.GetEnvironmentVariable("PATH") ?? "";
             foreach (string folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                string candidate = Path.Combine(folder, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            foreach (string folder in extraFolders)
             {
                 string candidate = Path.Combine(folder, name);
                 if (File.Exists(candidate))
