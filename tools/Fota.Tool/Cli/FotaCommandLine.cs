@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using Fota.Server;
 
 namespace Fota.Tool
 {
@@ -73,12 +72,7 @@ namespace Fota.Tool
                 errors.WriteLine(ParseErrors.SeeHelp(parsed));
                 return ExitCodes.Usage;
             }
-            catch (FotaCatalogException e)
-            {
-                errors.WriteLine("fota: " + e.Message);
-                return ExitCodes.Failed;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 errors.WriteLine("fota: " + e.Message);
                 return ExitCodes.Failed;

@@ -45,7 +45,7 @@ namespace Fota.Tool
             {
                 urls, maxPerDay, maxDevices, maxConnections, log, quiet, data,
             };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 TextWriter output = result.InvocationConfiguration.Output;
                 var options = new FotaServerOptions
@@ -59,7 +59,7 @@ namespace Fota.Tool
                     Log = result.GetValue(quiet) ? null : output,
                 };
                 return Serve(options, output, result.InvocationConfiguration.Error);
-            });
+            }));
             return command;
         }
 
