@@ -24,6 +24,7 @@ namespace Fota.Tool
             root.Subcommands.Add(ProjectCommand.Create());
             root.Subcommands.Add(FirmwareCommand.Create());
             root.Subcommands.Add(DeviceCommand.Create());
+            root.Subcommands.Add(BackupCommand.Create());
             root.Subcommands.Add(UrlCommand.Create());
             root.Subcommands.Add(CheckCommand.Create());
             root.Subcommands.Add(GetCommand.Create());
