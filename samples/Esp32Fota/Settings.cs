@@ -26,5 +26,14 @@ namespace Esp32Fota
 
         /// <summary>Up to this many minutes are added at random to each wait, so that a fleet does not ask all at once.</summary>
         internal const int JitterMinutes = 20;
+
+        /// <summary>
+        /// Minutes before asking again after a failure that may pass (no network, a cut reply, the platform busy); doubled
+        /// with each further one in a row, up to <see cref="CheckIntervalMinutes"/>.
+        /// </summary>
+        internal const int RetryMinutes = 2;
+
+        /// <summary>Where the version of a module that failed to load or start is kept, so that it is not downloaded again.</summary>
+        internal const string FailedVersionPath = @"I:\Esp32Fota.failed";
     }
 }
