@@ -22,8 +22,12 @@ namespace Fota.Client.Tests.Server
             if (ContentType != null && ContentType.StartsWith("application/json"))
             {
                 using JsonDocument json = JsonDocument.Parse(Body);
-                Code = json.RootElement.GetProperty("code").GetInt32();
-                Message = json.RootElement.GetProperty("msg").GetString();
+                // /healthz answers JSON without a platform code.
+                if (json.RootElement.TryGetProperty("code", out JsonElement code))
+                {
+                    Code = code.GetInt32();
+                    Message = json.RootElement.GetProperty("msg").GetString();
+                }
             }
         }
 

@@ -17,7 +17,10 @@ namespace Fota.Client.Tests.Server
     {
         private readonly Dictionary<string, byte[]> files = new Dictionary<string, byte[]>();
 
-        public ServerHarness(int maxUpgradesPerDay = 1000, TimeProvider time = null, bool seed = true, string dataDirectory = null)
+        private readonly StringWriter log = new StringWriter();
+
+        public ServerHarness(int maxUpgradesPerDay = 1000, TimeProvider time = null, bool seed = true, string dataDirectory = null,
+            Action<FotaServerOptions> configure = null)
         {
             DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "fota-server-test-" + Guid.NewGuid().ToString("N"));
             OwnsData = dataDirectory == null;
@@ -28,7 +31,9 @@ namespace Fota.Client.Tests.Server
                 MaxUpgradesPerDay = maxUpgradesPerDay,
                 PleaseWaitSeconds = 90,
                 Time = time ?? TimeProvider.System,
+                Log = log,
             };
+            configure?.Invoke(Options);
             Server = FotaServer.Start(Options);
             Client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false })
             {
@@ -56,6 +61,16 @@ namespace Fota.Client.Tests.Server
         }
 
         public HttpClient Client { get; private set; }
+
+        /// <summary>The server's log so far (waits until queued bookkeeping and log lines are written).</summary>
+        public string Log
+        {
+            get
+            {
+                Server.Flush();
+                return log.ToString();
+            }
+        }
 
         /// <summary>Key of project Alpha (account default): firmware app 1.0.3 and 1.0.5; slow 1.0.1 and 2.0.0 (pending).</summary>
         public string KeyA { get; private set; }
@@ -147,7 +162,8 @@ namespace Fota.Client.Tests.Server
             {
                 text.Append("[").Append(table).AppendLine("]");
                 using SqliteCommand select = connection.CreateCommand();
-                select.CommandText = "SELECT * FROM \"" + table + "\" ORDER BY 1, 2, 3;";
+                // server_health holds the time of the last health check, which is not data of the catalogue.
+                select.CommandText = table == "server_health" ? "SELECT id FROM server_health;" : "SELECT * FROM \"" + table + "\" ORDER BY 1, 2, 3;";
                 using SqliteDataReader reader = select.ExecuteReader();
                 while (reader.Read())
                 {

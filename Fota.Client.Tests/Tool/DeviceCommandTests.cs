@@ -162,8 +162,10 @@ namespace Fota.Client.Tests.Tool
             Assert.Equal(new[] { "ok.bin" }, Directory.GetFiles(work.Path).Select(Path.GetFileName));
         }
 
-        [Fact]
-        public void GetPrintsTheDigestOfTheStreamWithoutReadingTheFileAgain()
+        [Theory]
+        [InlineData("65536")]
+        [InlineData("512")] // some 1,400 segments through the hashing thread's 8 buffers
+        public void GetPrintsTheDigestOfTheStreamWithoutReadingTheFileAgain(string chunkSize)
         {
             using var harness = new ServerHarness();
             harness.AddFirmware("Alpha", harness.KeyA, "big", "1.0.2", 700_000);
@@ -186,7 +188,7 @@ namespace Fota.Client.Tests.Tool
             watcher.EnableRaisingEvents = true;
 
             var got = Fota("get", "--url", harness.Server.UpgradeUrl, "--imei", "hasher", "--project-key", harness.KeyA,
-                "--firmware-name", "big", "--version", "1.0.1", "--out", work.File("big.bin"));
+                "--firmware-name", "big", "--version", "1.0.1", "--out", work.File("big.bin"), "--chunk-size", chunkSize);
 
             // inotify reports in order: once the sentinel's read is seen, any read of big.bin by fota was seen before it.
             File.ReadAllBytes(work.File("sentinel"));
@@ -197,6 +199,31 @@ namespace Fota.Client.Tests.Tool
             Assert.Contains("Saved " + work.File("big.bin") + ": 700000 bytes, sha256 " + Firmware.Sha256Hex(firmware) + ".", got.Out);
             Assert.Empty(readByFota);
             Assert.Equal(firmware, File.ReadAllBytes(work.File("big.bin")));
+        }
+
+        [Fact]
+        public void GetHashesAChunkedBodyOfOddPieces()
+        {
+            byte[] body = Firmware.Make(300_000, seed: 23);
+            int[] sizes = { 1, 7, 500, 4093, 65536, 65535, 3 };
+            var reply = new System.Collections.Generic.List<byte>(System.Text.Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            for (int at = 0, i = 0; at < body.Length; i++)
+            {
+                int size = Math.Min(sizes[i % sizes.Length], body.Length - at);
+                reply.AddRange(System.Text.Encoding.ASCII.GetBytes(size.ToString("x") + "\r\n"));
+                reply.AddRange(body.Skip(at).Take(size));
+                reply.AddRange(System.Text.Encoding.ASCII.GetBytes("\r\n"));
+                at += size;
+            }
+
+            reply.AddRange(System.Text.Encoding.ASCII.GetBytes("0\r\n\r\n"));
+            using var server = new ScriptedServer(c => { c.Send(reply.ToArray()); c.Close(); });
+
+            var good = Fota(Args("get", Device(server.BaseUrl), "--out", work.File("odd.bin"), "--sha256", Firmware.Sha256Hex(body)));
+
+            Assert.True(good.Exit == 0, good.Err);
+            Assert.Contains("300000 bytes, sha256 " + Firmware.Sha256Hex(body), good.Out);
+            Assert.Equal(body, File.ReadAllBytes(work.File("odd.bin")));
         }
 
         [Fact]

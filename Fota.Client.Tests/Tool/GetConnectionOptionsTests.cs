@@ -38,6 +38,8 @@ namespace Fota.Client.Tests.Tool
             var der = Get(server.BaseUrl, "der.bin", "--ca", "ca.der");
             var system = Get(server.BaseUrl, "system.bin");
             var other = Get(server.BaseUrl, "other.bin", "--ca", "other.pem");
+            var check = FotaProcess.Run(work.Path, "check", "--url", server.BaseUrl, "--imei", "d", "--project-key", "K",
+                "--firmware-name", "app", "--version", "1.0.1", "--ca", "ca.pem");
 
             Assert.True(pem.Exit == 0, pem.Err);
             Assert.Equal(Image, File.ReadAllBytes(work.File("pem.bin")));
@@ -48,6 +50,8 @@ namespace Fota.Client.Tests.Tool
             Assert.Equal(9, other.Exit);
             Assert.False(File.Exists(work.File("system.bin")));
             Assert.False(File.Exists(work.File("other.bin")));
+            Assert.True(check.Exit == 0, check.Out + check.Err);
+            Assert.Contains("HTTP 200, a firmware of 300000 bytes", check.Out);
         }
 
         [Fact]

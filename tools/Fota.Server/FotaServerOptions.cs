@@ -14,6 +14,18 @@ namespace Fota.Server
         /// <summary>Default of <see cref="MaxUpgradesPerDay"/>: the platform bans "about 6" requests a day for one upgrade.</summary>
         public const int DefaultMaxUpgradesPerDay = 6;
 
+        /// <summary>Default of <see cref="MaxConnections"/>.</summary>
+        public const int DefaultMaxConnections = 1000;
+
+        /// <summary>Default of <see cref="MaxDevicesPerProject"/>.</summary>
+        public const int DefaultMaxDevicesPerProject = 10000;
+
+        /// <summary>Default of <see cref="LogFileMaxBytes"/>: 16 MiB.</summary>
+        public const long DefaultLogFileMaxBytes = 16L * 1024 * 1024;
+
+        /// <summary>Default of <see cref="LogFilesKept"/>.</summary>
+        public const int DefaultLogFilesKept = 4;
+
         /// <summary>
         /// Folder holding <c>fota.db</c> and the <c>firmware/</c> folder; created when missing.
         /// Default <c>./fota-data</c>.
@@ -39,7 +51,39 @@ namespace Fota.Server
         /// <summary>Clock for the daily request count (UTC days). Tests replace it to cross midnight.</summary>
         public TimeProvider Time { get; set; } = TimeProvider.System;
 
-        /// <summary>Where one line per upgrade request is written, or <c>null</c> for silence.</summary>
+        /// <summary>
+        /// Most connections open at once. At the limit, the connection idle longest is closed to make room for a
+        /// new one; when all are busy with requests, the new one is closed. Lowered automatically to fit the
+        /// open-file limit (<c>ulimit -n</c>): two descriptors per connection plus 128 for the rest.
+        /// </summary>
+        public int MaxConnections { get; set; } = DefaultMaxConnections;
+
+        /// <summary>
+        /// Most devices one project may hold. The first request of a new device beyond it is refused (HTTP 403,
+        /// code 91) and nothing is registered, so a leaked key cannot fill the database. <c>fota device move</c>
+        /// is not limited.
+        /// </summary>
+        public int MaxDevicesPerProject { get; set; } = DefaultMaxDevicesPerProject;
+
+        /// <summary>
+        /// Seconds a connection may stay open without a request in progress: before its first request
+        /// (also the time allowed to send the request head) and between kept-alive requests.
+        /// </summary>
+        public int IdleSeconds { get; set; } = 10;
+
+        /// <summary>Where one line per request is written (when <see cref="LogFile"/> is not set), or <c>null</c> for silence.</summary>
         public TextWriter Log { get; set; }
+
+        /// <summary>
+        /// A file for the log instead of <see cref="Log"/>, rotated by size: at <see cref="LogFileMaxBytes"/> it is
+        /// renamed <c>.1</c> (older ones move up, the oldest beyond <see cref="LogFilesKept"/> is deleted).
+        /// </summary>
+        public string LogFile { get; set; }
+
+        /// <summary>Size at which <see cref="LogFile"/> is rotated.</summary>
+        public long LogFileMaxBytes { get; set; } = DefaultLogFileMaxBytes;
+
+        /// <summary>Rotated files kept beside <see cref="LogFile"/>.</summary>
+        public int LogFilesKept { get; set; } = DefaultLogFilesKept;
     }
 }

@@ -248,6 +248,55 @@ ON CONFLICT (imei) DO UPDATE SET account_id = excluded.account_id, project_id = 
             return UpdateDevice(imei, "UPDATE devices SET banned = 0 WHERE imei = $imei;");
         }
 
+        /// <summary>
+        /// Copies the data folder into <paramref name="targetDirectory"/> (which must not exist or be empty) while a
+        /// server may be running: <c>fota.db</c> as one consistent snapshot (SQLite's <c>VACUUM INTO</c>, which
+        /// waits for no writer and blocks none), then every firmware file that snapshot names. Restore by stopping
+        /// the server and putting the folder in place of the data folder.
+        /// </summary>
+        /// <returns>The number of firmware files copied.</returns>
+        public int Backup(string targetDirectory)
+        {
+            if (string.IsNullOrWhiteSpace(targetDirectory))
+            {
+                throw new FotaCatalogException("The backup folder is missing.");
+            }
+
+            string target = Path.GetFullPath(targetDirectory);
+            if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).GetEnumerator().MoveNext())
+            {
+                throw new FotaCatalogException("The backup folder '" + target + "' is not empty; name a new or empty folder.");
+            }
+
+            string firmwareTarget = Path.Combine(target, FotaDatabase.FirmwareFolderName);
+            Directory.CreateDirectory(firmwareTarget);
+            string snapshot = Path.Combine(target, FotaDatabase.DatabaseFileName);
+            using (SqliteConnection connection = database.Open())
+            {
+                Sql.Execute(connection, "VACUUM INTO $path;", ("$path", snapshot));
+            }
+
+            // Firmware files are written before their row and never changed, so each file the snapshot names exists.
+            var names = new List<string>();
+            using (var copy = new SqliteConnection("Data Source=" + snapshot + ";Mode=ReadOnly;Pooling=False"))
+            {
+                copy.Open();
+                using SqliteCommand list = Sql.Command(copy, "SELECT file FROM firmware ORDER BY id;");
+                using SqliteDataReader reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    names.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (string name in names)
+            {
+                File.Copy(FirmwareFiles.PathOf(database.FirmwareDirectory, name), FirmwareFiles.PathOf(firmwareTarget, name));
+            }
+
+            return names.Count;
+        }
+
         private DeviceInfo UpdateDevice(string imei, string statement)
         {
             Require(InputRules.CheckImei(imei));

@@ -14,9 +14,10 @@ namespace Fota.Server
         public const string DatabaseFileName = "fota.db";
         public const string FirmwareFolderName = "firmware";
 
-        private const int SchemaVersion = 1;
+        private const int SchemaVersion = 2;
 
         private readonly string connectionString;
+        private readonly string existingOnlyConnectionString;
 
         public FotaDatabase(string dataDirectory)
         {
@@ -39,6 +40,14 @@ namespace Fota.Server
                 Pooling = true,
             }.ToString();
 
+            // The server's own connections never create the file: if fota.db is deleted while it runs, a new
+            // connection fails (and is answered 503) instead of quietly starting an empty database.
+            existingOnlyConnectionString = new SqliteConnectionStringBuilder(connectionString)
+            {
+                Mode = SqliteOpenMode.ReadWrite,
+                DefaultTimeout = 5,
+            }.ToString();
+
             EnsureSchema();
         }
 
@@ -46,11 +55,75 @@ namespace Fota.Server
 
         public string FirmwareDirectory { get; }
 
+        public string DatabasePath
+        {
+            get { return Path.Combine(DataDirectory, DatabaseFileName); }
+        }
+
         public SqliteConnection Open()
         {
             var connection = new SqliteConnection(connectionString);
             connection.Open();
             return connection;
+        }
+
+        /// <summary>A connection to the existing fota.db that never creates it (the server's reads and its writer).</summary>
+        public SqliteConnection OpenExisting()
+        {
+            var connection = new SqliteConnection(existingOnlyConnectionString);
+            connection.Open();
+            return connection;
+        }
+
+        /// <summary>
+        /// Start-up check of the server: the data folder, the firmware folder and fota.db take a write. A folder
+        /// that refuses writes (permissions, a read-only mount) is a <see cref="StorageException"/>; a full disk
+        /// is returned as a warning, because every answer that needs no write can still be given.
+        /// </summary>
+        public string CheckWritable()
+        {
+            try
+            {
+                foreach (string folder in new[] { DataDirectory, FirmwareDirectory })
+                {
+                    string probe = Path.Combine(folder, ".fota-write-check-" + Environment.ProcessId);
+                    File.WriteAllBytes(probe, new byte[] { 1 });
+                    File.Delete(probe);
+                }
+
+                using SqliteConnection connection = OpenExisting();
+                Sql.Execute(connection, "INSERT INTO server_health (id, checked) VALUES (1, $now) ON CONFLICT (id) DO UPDATE SET checked = excluded.checked;",
+                    ("$now", Sql.Timestamp(DateTimeOffset.UtcNow)));
+                return null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is SqliteException)
+            {
+                string problem = e is SqliteException sqlite ? DatabaseWriter.Describe(sqlite) : e.Message;
+                if (IsFull(e))
+                {
+                    return "the disk of " + DataDirectory + " is full (" + problem + "): answers that need a write get 503 until space is freed";
+                }
+
+                throw new StorageException("the data folder " + DataDirectory + " cannot be written (" + problem + "); the server "
+                    + "records bindings and download counts there: check the folder's owner, permissions and mount", e);
+            }
+        }
+
+        private bool IsFull(Exception e)
+        {
+            if (e is SqliteException sqlite && sqlite.SqliteErrorCode == 13)
+            {
+                return true;
+            }
+
+            try
+            {
+                return new DriveInfo(DataDirectory).AvailableFreeSpace < 64 * 1024;
+            }
+            catch (Exception)
+            {
+                return false;
+            }
         }
 
         private void EnsureSchema()
@@ -115,7 +188,19 @@ CREATE TABLE upgrade_counts (
     count INTEGER NOT NULL,
     PRIMARY KEY (imei, firmware_id, day)
 );
-PRAGMA user_version = 1;");
+");
+            }
+
+            if (version < 2)
+            {
+                // Version 2: the device cap counts a project's devices; the health check writes one row.
+                Sql.Execute(connection, @"
+CREATE INDEX devices_by_project ON devices (project_id);
+CREATE TABLE server_health (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    checked TEXT NOT NULL
+);
+PRAGMA user_version = 2;");
             }
 
             transaction.Commit();

@@ -36,6 +36,18 @@ namespace Fota.Server
         /// </summary>
         public const int BaseVersionMissing = 44;
 
+        /// <summary>
+        /// This server's own code, not the platform's: the data folder cannot be written or read just now (full disk,
+        /// read-only folder, fota.db deleted), sent with HTTP 503 and <c>Retry-After</c>.
+        /// </summary>
+        public const int StorageUnavailable = 90;
+
+        /// <summary>
+        /// This server's own code, not the platform's: the project already has as many devices as
+        /// <see cref="FotaServerOptions.MaxDevicesPerProject"/> allows, so a new device is not registered (HTTP 403).
+        /// </summary>
+        public const int DeviceLimitReached = 91;
+
         /// <summary>The Chinese <c>msg</c> of a code.</summary>
         public static string Message(int code)
         {
@@ -50,6 +62,8 @@ namespace Fota.Server
                 case BannedForLooping: return "循环升级，已被禁止";
                 case PleaseWait: return "请稍候再试";
                 case BaseVersionMissing: return "缺少基础版本";
+                case StorageUnavailable: return "服务器存储暂不可用，请稍后再试";
+                case DeviceLimitReached: return "项目设备数量已达上限";
                 default: return "未知错误";
             }
         }
@@ -68,6 +82,8 @@ namespace Fota.Server
                 case BannedForLooping: return "banned for looping";
                 case PleaseWait: return "please wait";
                 case BaseVersionMissing: return "base version missing";
+                case StorageUnavailable: return "server storage unavailable";
+                case DeviceLimitReached: return "device limit of the project reached";
                 default: return "unknown error";
             }
         }

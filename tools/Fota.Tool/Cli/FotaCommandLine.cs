@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using Fota.Server;
 
 namespace Fota.Tool
 {
@@ -24,6 +23,7 @@ namespace Fota.Tool
             root.Subcommands.Add(ProjectCommand.Create());
             root.Subcommands.Add(FirmwareCommand.Create());
             root.Subcommands.Add(DeviceCommand.Create());
+            root.Subcommands.Add(BackupCommand.Create());
             root.Subcommands.Add(UrlCommand.Create());
             root.Subcommands.Add(CheckCommand.Create());
             root.Subcommands.Add(GetCommand.Create());
@@ -72,12 +72,7 @@ namespace Fota.Tool
                 errors.WriteLine(ParseErrors.SeeHelp(parsed));
                 return ExitCodes.Usage;
             }
-            catch (FotaCatalogException e)
-            {
-                errors.WriteLine("fota: " + e.Message);
-                return ExitCodes.Failed;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 errors.WriteLine("fota: " + e.Message);
                 return ExitCodes.Failed;

@@ -1,6 +1,8 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using Fota.Server;
+using Microsoft.Data.Sqlite;
 
 namespace Fota.Tool
 {
@@ -18,6 +20,27 @@ namespace Fota.Tool
                 Description = "the server's data folder (fota.db and firmware/)",
                 HelpName = "DIR",
                 DefaultValueFactory = _ => Default,
+            };
+        }
+
+        /// <summary>
+        /// Wraps the action of a command that works on the catalogue: a refusal of the catalogue (unknown project,
+        /// duplicate version…) or a database error is one <c>fota: …</c> line on stderr and exit status 1. Kept out of
+        /// the command line's own error handling so that commands without a catalogue never load its assemblies.
+        /// </summary>
+        public static Func<ParseResult, int> Guard(Func<ParseResult, int> action)
+        {
+            return result =>
+            {
+                try
+                {
+                    return action(result);
+                }
+                catch (Exception e) when (e is FotaCatalogException || e is SqliteException)
+                {
+                    result.InvocationConfiguration.Error.WriteLine("fota: " + e.Message);
+                    return ExitCodes.Failed;
+                }
             };
         }
 

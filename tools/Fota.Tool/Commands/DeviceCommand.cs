@@ -1,4 +1,3 @@
-using System;
 using System.CommandLine;
 using System.Globalization;
 using Fota.Server;
@@ -14,12 +13,10 @@ namespace Fota.Tool
             return new Command("device", "list devices, move them between projects, ban them")
             {
                 List(),
-                Change("move", "bind a device to another project and its account (also before its first request)",
-                    withKey: true, (catalog, imei, key) => catalog.MoveDevice(imei, key)),
-                Change("unbind", "release a device from its project (it stays in its account)",
-                    withKey: false, (catalog, imei, _) => catalog.UnbindDevice(imei)),
-                Change("ban", "refuse every upgrade to a device (code 21)", withKey: false, (catalog, imei, _) => catalog.BanDevice(imei)),
-                Change("unban", "lift a ban", withKey: false, (catalog, imei, _) => catalog.UnbanDevice(imei)),
+                Change("move", "bind a device to another project and its account (also before its first request)"),
+                Change("unbind", "release a device from its project (it stays in its account)"),
+                Change("ban", "refuse every upgrade to a device (code 21)"),
+                Change("unban", "lift a ban"),
             };
         }
 
@@ -27,7 +24,7 @@ namespace Fota.Tool
         {
             Option<string> data = DataFolder.CreateOption();
             var command = new Command("list", "devices with their account, project, ban, last version sent and when") { data };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 var table = new ListTable("IMEI", "ACCOUNT", "PROJECT", "BANNED", "LAST-VERSION", "LAST-SEEN");
                 foreach (DeviceInfo d in DataFolder.Open(result.GetValue(data), create: false).ListDevices())
@@ -38,14 +35,15 @@ namespace Fota.Tool
 
                 table.WriteTo(result.InvocationConfiguration.Output, "No devices yet: a device is registered by its first request.");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
 
-        private static Command Change(string name, string description, bool withKey, Func<FotaCatalog, string, string, DeviceInfo> change)
+        // move, unbind, ban and unban: one device by its id, and for move the project to bind it to.
+        private static Command Change(string name, string description)
         {
             Option<string> imei = OptionRules.Text("--imei", "ID", "the device's id as it sends it", required: true);
-            Option<string> key = withKey ? OptionRules.Text("--project-key", "KEY", "the project to bind it to", required: true) : null;
+            Option<string> key = name == "move" ? OptionRules.Text("--project-key", "KEY", "the project to bind it to", required: true) : null;
             Option<string> data = DataFolder.CreateOption();
             var command = new Command(name, description) { imei };
             if (key != null)
@@ -54,14 +52,18 @@ namespace Fota.Tool
             }
 
             command.Options.Add(data);
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 FotaCatalog catalog = DataFolder.Open(result.GetValue(data), create: false);
-                DeviceInfo device = change(catalog, result.GetValue(imei), key == null ? null : result.GetValue(key));
+                string id = result.GetValue(imei);
+                DeviceInfo device = name == "move" ? catalog.MoveDevice(id, result.GetValue(key))
+                    : name == "unbind" ? catalog.UnbindDevice(id)
+                    : name == "ban" ? catalog.BanDevice(id)
+                    : catalog.UnbanDevice(id);
                 result.InvocationConfiguration.Output.WriteLine("Device '" + device.Imei + "': account " + device.Account + ", "
                     + (device.Project == null ? "no project" : "project " + device.Project) + (device.Banned ? ", banned" : "") + ".");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
     }

@@ -26,7 +26,7 @@ namespace Fota.Tool
             {
                 key, name, version, file, pending, data,
             };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 FirmwareInfo info = DataFolder.Open(result.GetValue(data), create: false).AddFirmware(result.GetValue(key),
                     result.GetValue(name), result.GetValue(version), result.GetValue(file), result.GetValue(pending));
@@ -45,7 +45,7 @@ namespace Fota.Tool
                 }
 
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
 
@@ -54,13 +54,13 @@ namespace Fota.Tool
             Option<long> id = OptionRules.RequiredNumber("--id", "N", "the firmware's number (fota firmware list)", 1, long.MaxValue);
             Option<string> data = DataFolder.CreateOption();
             var command = new Command("ready", "end the 'being prepared' state of a pending firmware: devices get it now") { id, data };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 FirmwareInfo info = DataFolder.Open(result.GetValue(data), create: false).MarkFirmwareReady(result.GetValue(id));
                 result.InvocationConfiguration.Output.WriteLine("Firmware #" + info.Id + " '" + info.Name + "' " + info.Version
                     + " is ready: devices get it now.");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
 
@@ -68,7 +68,7 @@ namespace Fota.Tool
         {
             Option<string> data = DataFolder.CreateOption();
             var command = new Command("list", "uploaded firmware with numbers, sizes, state and SHA-256") { data };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 var table = new ListTable("ID", "ACCOUNT", "PROJECT", "NAME", "VERSION", "BYTES", "STATE", "SHA256");
                 foreach (FirmwareInfo f in DataFolder.Open(result.GetValue(data), create: false).ListFirmware())
@@ -80,7 +80,7 @@ namespace Fota.Tool
                 table.WriteTo(result.InvocationConfiguration.Output,
                     "No firmware yet: fota firmware add --project-key KEY --name NAME --version A.B.C --file PATH");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
     }

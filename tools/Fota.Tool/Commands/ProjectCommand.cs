@@ -20,7 +20,7 @@ namespace Fota.Tool
                 + FotaCatalog.DefaultAccount + "]");
             Option<string> data = DataFolder.CreateOption();
             var command = new Command("create", "create a project; prints its new 32-character key (alone on stdout)") { name, account, data };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 ProjectInfo project = DataFolder.Open(result.GetValue(data), create: true)
                     .CreateProject(result.GetValue(name), result.GetValue(account) ?? FotaCatalog.DefaultAccount);
@@ -29,7 +29,7 @@ namespace Fota.Tool
                 result.InvocationConfiguration.Output.WriteLine(project.Key);
                 result.InvocationConfiguration.Error.WriteLine("Created project '" + project.Name + "' in account '" + project.Account + "'.");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
 
@@ -37,7 +37,7 @@ namespace Fota.Tool
         {
             Option<string> data = DataFolder.CreateOption();
             var command = new Command("list", "projects with their accounts, keys, device and firmware counts") { data };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 var table = new ListTable("ACCOUNT", "PROJECT", "KEY", "DEVICES", "FIRMWARE", "CREATED");
                 foreach (ProjectInfo p in DataFolder.Open(result.GetValue(data), create: false).ListProjects())
@@ -48,7 +48,7 @@ namespace Fota.Tool
 
                 table.WriteTo(result.InvocationConfiguration.Output, "No projects yet: fota project create NAME");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
     }
