@@ -1,3 +1,4 @@
+using System.Threading;
 using nanoFramework.TestFramework;
 
 namespace Fota.Client.DeviceTests
@@ -104,6 +105,49 @@ namespace Fota.Client.DeviceTests
         public static void Report_RetryAfterIsMinusOneUntilTheServerSaysSo()
         {
             Assert.AreEqual(-1L, new FotaReport(FotaResult.Refused, null).RetryAfterMilliseconds);
+        }
+
+        // The scheduler's own thread, event and join on nanoCLR: the first check runs at once, then a seven-day wait
+        // that Stop ends at once. Nothing here depends on how long anything takes.
+        [TestMethod]
+        public static void Scheduler_ChecksAtOnceAndStopEndsTheWait()
+        {
+            MemoryConnector connector = new MemoryConnector(new MemoryConnection(Requests.WithBody("HTTP/1.1 409 Conflict",
+                Bytes.Ascii("{\"code\":27,\"msg\":\"latest\"}"))));
+            FotaScheduler scheduler = new FotaScheduler(Requests.Options(connector, new MemoryRegion(0)));
+            scheduler.Interval = FotaScheduler.MaxMilliseconds;
+            ManualResetEvent reported = new ManualResetEvent(false);
+            int reports = 0;
+            FotaResult result = FotaResult.InternalError;
+            scheduler.Reported = report =>
+            {
+                reports++;
+                result = report.Result;
+                reported.Set();
+            };
+
+            scheduler.Start();
+            Assert.IsTrue(reported.WaitOne(10000, false), "no report");
+            Assert.IsTrue(scheduler.Stop(10000), "the scheduler's thread did not end");
+            Assert.IsFalse(scheduler.IsRunning);
+            Assert.AreEqual(1, reports);
+            Assert.AreEqual((int)FotaResult.UpToDate, (int)result);
+            Assert.AreEqual(1, connector.OpenCount);
+            Assert.IsTrue(scheduler.NextCheckMilliseconds >= FotaScheduler.MaxMilliseconds);
+        }
+
+        [TestMethod]
+        public static void Scheduler_StopBeforeTheFirstDelay_NothingSent()
+        {
+            MemoryConnector connector = new MemoryConnector(new MemoryConnection(new byte[0]));
+            FotaScheduler scheduler = new FotaScheduler(Requests.Options(connector, new MemoryRegion(0)));
+            scheduler.FirstDelay = FotaScheduler.MaxMilliseconds;
+            scheduler.Start();
+            Assert.IsTrue(scheduler.IsRunning);
+            Assert.IsTrue(scheduler.Stop(10000));
+            Assert.IsFalse(scheduler.IsRunning);
+            Assert.AreEqual(0, connector.OpenCount);
+            Assert.AreEqual(-1, scheduler.NextCheckMilliseconds);
         }
 
         private static FotaReport Refusal(int status, int code)
