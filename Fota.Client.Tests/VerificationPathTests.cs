@@ -40,7 +40,7 @@ namespace Fota.Client.Tests
                 new LengthVerifier(image.Length), new Sha256Verifier(Firmware.Sha256Hex(image))));
 
             Assert.Equal(FotaResult.Success, report.Result);
-            Assert.Equal("length, SHA-256 verified; image committed", report.Detail);
+            Assert.Equal("length, SHA-256 verified; authenticity not checked (no public key); image committed", report.Detail);
         }
 
         [Theory]
@@ -55,7 +55,7 @@ namespace Fota.Client.Tests
             FotaReport report = FotaClient.Run(Options(server.BaseUrl, new FileRegion(folder.File("update.bin")), verifiers));
 
             Assert.Equal(FotaResult.Success, report.Result);
-            Assert.Contains("integrity not checked", report.Detail);
+            Assert.Equal("integrity not checked (no verifier); authenticity not checked (no public key); image committed", report.Detail);
             Assert.DoesNotContain("verified", report.ToString());
         }
 

@@ -133,6 +133,7 @@ namespace Fota.Client
             }
 
             string url = UrlBuilder.Compose(options.Url, options.DeviceIdParameter, imei, options.ProjectKey, firmwareName, version);
+            CheckPackageOptions(options.PublicKey, firmwareName, version);
             report.Url = url;
             HttpTarget target = HttpTarget.Parse(url);
             byte[] body = options.Body;
@@ -181,8 +182,9 @@ namespace Fota.Client
             }
 
             IFotaVerifier[] verifiers = Verifiers(options);
-            report.BytesExpected = FirmwareReply.Check(response, 0, verifiers);
-            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, verifiers, report);
+            PackageStage stage = options.PublicKey == null ? null : new PackageStage(options.PublicKey, firmwareName, version);
+            report.BytesExpected = FirmwareReply.Check(response, 0, verifiers, stage != null);
+            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, stage, verifiers, report);
             return FotaResult.Success;
         }
 
@@ -271,6 +273,28 @@ namespace Fota.Client
                 {
                     throw new FotaException(FotaResult.InvalidOptions, "Verifiers[" + i.ToString() + "] is null");
                 }
+            }
+        }
+
+        // A verbatim (###) URL skips the name and version checks; a signed package still needs both to be checked against.
+        private static void CheckPackageOptions(RsaPublicKey key, string firmwareName, string version)
+        {
+            if (key == null)
+            {
+                return;
+            }
+
+            if (firmwareName == null || firmwareName.Length == 0)
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "PublicKey is set but FirmwareName is empty: a signed package is"
+                    + " accepted only for the requested firmware name");
+            }
+
+            string problem = FotaVersion.Check(version);
+            if (problem != null)
+            {
+                throw new FotaException(FotaResult.InvalidVersion, "PublicKey is set, so Version must be the running version (a"
+                    + " signed package must be newer): " + problem);
             }
         }
 

@@ -33,7 +33,7 @@ namespace Fota.Client.Tests.Interop
 
             Assert.True(FotaResult.Success == report.Result, report.ToString());
             Assert.Equal(nginx.Image.Length, report.BytesExpected);
-            Assert.Equal("SHA-256 verified; image committed", report.Detail);
+            Assert.Equal("SHA-256 verified; authenticity not checked (no public key); image committed", report.Detail);
             Assert.Equal(nginx.Image, File.ReadAllBytes(folder.File("update.bin")));
         }
 

@@ -13,7 +13,7 @@ namespace Fota.Client.Tests.Tool
             var (exit, output, errors) = FotaProcess.Run(Path.GetTempPath(), "demo", "--size", "64", "--keep");
 
             Assert.True(exit == 0, output + errors);
-            Assert.Contains("Success (HTTP 200): length, SHA-256 verified; image committed; 65536 of 65536 bytes", output);
+            Assert.Contains("Success (HTTP 200): length, SHA-256 verified; authenticity not checked (no public key); image committed; 65536 of 65536 bytes", output);
             Assert.Contains("UpToDate (HTTP 409): platform code 27", output);
             Assert.Contains("Refused (HTTP 403): platform code 25", output);
             Assert.Contains("Refused (HTTP 404): platform code 26", output);

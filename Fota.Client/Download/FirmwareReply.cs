@@ -9,12 +9,14 @@ namespace Fota.Client
         /// <summary>Checks the head; returns the body's length, or -1 when only the end of the body tells it.</summary>
         /// <param name="response">The final reply head, status 200–299.</param>
         /// <param name="askedFrom">The first byte asked for: 0 when the whole file was asked for (no Range sent).</param>
-        /// <param name="verifiers">The request's verifiers: one must check completeness for a body that ends at close.</param>
+        /// <param name="verifiers">The request's verifiers: one of them, or the package stage, must check completeness for a
+        /// body that ends at close.</param>
+        /// <param name="signedPackage"><c>true</c> when the body must be a signed package, whose stage checks its length.</param>
         /// <exception cref="FotaException">
         /// <see cref="FotaResult.UnexpectedStatus"/> for a 2xx other than 200/206, <see cref="FotaResult.ProtocolError"/>
         /// for a body that is not the asked bytes.
         /// </exception>
-        internal static long Check(HttpResponse response, long askedFrom, IFotaVerifier[] verifiers)
+        internal static long Check(HttpResponse response, long askedFrom, IFotaVerifier[] verifiers, bool signedPackage)
         {
             if (response.Status != 200 && response.Status != 206)
             {
@@ -35,11 +37,12 @@ namespace Fota.Client
                 length = CheckRange(response, askedFrom);
             }
 
-            if (length < 0 && !response.Chunked && !ChecksCompleteness(verifiers))
+            if (length < 0 && !response.Chunked && !signedPackage && !ChecksCompleteness(verifiers))
             {
                 throw new FotaException(FotaResult.ProtocolError, "the server sent the body with neither Content-Length nor chunked"
                     + " framing, so a body cut short would look complete, and no verifier checks completeness: add a"
-                    + " LengthVerifier, Crc32Verifier or Sha256Verifier, or make the server send Content-Length; nothing was stored");
+                    + " LengthVerifier, Crc32Verifier or Sha256Verifier, sign the firmware as a package (PublicKey), or make the server"
+                    + " send Content-Length; nothing was stored");
             }
 
             return length;

@@ -97,6 +97,17 @@ namespace Fota.Client
         /// <summary>Checks every payload byte passes through before the region is committed.</summary>
         public IFotaVerifier[] Verifiers { get; set; }
 
+        /// <summary>
+        /// The public key of the firmware's signer (<see cref="RsaPublicKey.FromPem"/> or <see cref="RsaPublicKey.FromModulus"/>).
+        /// When set, the body must be a signed package (docs/package-format.md) signed by this key: its header signature
+        /// is checked as soon as the header has arrived and before the region is begun, only the payload goes through the
+        /// verifiers into the region, and the region is committed only when the payload's length and SHA-256 match the
+        /// header, the signed name equals <see cref="FirmwareName"/> and the signed version is newer than
+        /// <see cref="Version"/>. Anything else ends in <see cref="FotaResult.VerificationFailed"/>. <c>null</c> (the
+        /// default) stores the body as it comes, and the report says that its authenticity was not checked.
+        /// </summary>
+        public RsaPublicKey PublicKey { get; set; }
+
         /// <summary>Opens connections; <c>null</c> uses the platform's socket connector.</summary>
         public IConnector Connector { get; set; }
 

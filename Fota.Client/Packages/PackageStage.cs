@@ -91,6 +91,12 @@ namespace Fota.Client
             get { return _payloadReceived; }
         }
 
+        /// <summary>The only key whose packages the stage accepts.</summary>
+        internal RsaPublicKey Key
+        {
+            get { return _verifier.Key; }
+        }
+
         /// <summary>The header and signature bytes received so far (all of them once verified), for saving the state.</summary>
         internal byte[] HeaderBytes
         {

@@ -16,14 +16,14 @@ namespace Fota.Tool
             {
                 target, data,
             };
-            command.SetAction(result =>
+            command.SetAction(DataFolder.Guard(result =>
             {
                 string folder = result.GetValue(target);
                 int files = DataFolder.Open(result.GetValue(data), create: false).Backup(folder);
                 result.InvocationConfiguration.Output.WriteLine("Backed up fota.db and " + files + " firmware file(s) to "
                     + Path.GetFullPath(folder) + "; to restore, stop the server and use that folder as --data.");
                 return ExitCodes.Ok;
-            });
+            }));
             return command;
         }
     }

@@ -10,8 +10,9 @@ using Fota.Client;
 namespace Fota.Tool
 {
     /// <summary>
-    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX]</c>: downloads as the device would, through verifiers
-    /// into the core's <see cref="FileRegion"/>, with progress on stderr, and prints the SHA-256 taken on the way.
+    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX] [--public-key PUBLIC.pem]</c>: downloads as the device would,
+    /// through verifiers (and the package stage, with a key) into the core's <see cref="FileRegion"/>, with progress on
+    /// stderr, and prints the SHA-256 taken on the way.
     /// FILE appears only when the whole body arrived and every check passed (an existing FILE is left alone otherwise). An option is added by
     /// declaring it in <see cref="Create"/> and applying it to the request in <see cref="Run"/>.
     /// </summary>
@@ -43,6 +44,12 @@ namespace Fota.Tool
                 CustomParser = result => ParseCrc32(result.Tokens[0].Value, result.AddError),
             };
 
+            var publicKey = new Option<RsaPublicKey>("--public-key")
+            {
+                Description = "accept only a package signed by this key (PEM, as fota keygen writes it); FILE gets its payload",
+                HelpName = "PUBLIC.pem",
+                CustomParser = result => ReadPublicKey(result.Tokens[0].Value, result.AddError),
+            };
             Option<long> chunkSize = OptionRules.Number("--chunk-size", "BYTES",
                 "the one download buffer, also the longest reply header line (a device's default is " + FotaOptions.DefaultChunkSize + ")",
                 FotaOptions.MinChunkSize, FotaOptions.MaxChunkSize, FotaOptions.MaxChunkSize);
@@ -54,6 +61,7 @@ namespace Fota.Tool
             command.Options.Add(output);
             command.Options.Add(sha256);
             command.Options.Add(crc32);
+            command.Options.Add(publicKey);
             command.Options.Add(chunkSize);
             tls.AddTo(command);
             command.SetAction(result =>
@@ -71,6 +79,7 @@ namespace Fota.Tool
                 FotaOptions options = device.ToFotaOptions(result, new FileRegion(target));
                 options.Verifiers = verifiers.ToArray();
                 options.ChunkSize = (int)result.GetValue(chunkSize);
+                options.PublicKey = result.GetValue(publicKey);
                 tls.Apply(result, options);
                 return Run(options, target, sha256Digest, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             });
@@ -87,9 +96,28 @@ namespace Fota.Tool
                 return ResultExitCodes.For(report.Result);
             }
 
-            output.WriteLine("Saved " + target + ": " + report.BytesReceived + " bytes, sha256 " + digest.Hex + ".");
+            // With a package the file holds its payload, not the body as received.
+            output.WriteLine("Saved " + target + ": " + new FileInfo(target).Length + " bytes, sha256 " + digest.Hex + ".");
             output.WriteLine(report.ToString());
             return ExitCodes.Ok;
+        }
+
+        private static RsaPublicKey ReadPublicKey(string path, Action<string> error)
+        {
+            try
+            {
+                return RsaPublicKey.FromPem(File.ReadAllText(path));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                error("--public-key: cannot read '" + path + "': " + e.Message);
+            }
+            catch (ArgumentException e)
+            {
+                error("--public-key '" + path + "': " + e.Message.Split(" (Parameter")[0] + ".");
+            }
+
+            return null;
         }
 
         private static string ParseSha256(string text, Action<string> error)
