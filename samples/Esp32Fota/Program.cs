@@ -8,8 +8,9 @@ namespace Esp32Fota
 {
     /// <summary>
     /// The resident program flashed with the firmware: it starts the application module stored on I:\ when that module
-    /// passes its check, the built-in module otherwise, and keeps checking the LuatOS platform for a newer module. A
-    /// module that fails to load or start is remembered, so that the platform is asked only for a newer one.
+    /// passes its check, the built-in module otherwise, and keeps checking the LuatOS platform for a newer module, which
+    /// it accepts only when signed with the key in <see cref="Settings.FirmwarePublicKey"/>. A module that fails to load
+    /// or start is remembered, so that the platform is asked only for a newer one.
     /// </summary>
     public class Program
     {
@@ -29,6 +30,7 @@ namespace Esp32Fota
             options.ProjectKey = Settings.ProjectKey;
             options.Region = new ModuleRegion(new FileRegion(Settings.ModulePath));
             options.FirmwareName = DeviceDefaults.FirmwareName(Settings.ModuleName, SystemInfo.TargetName);
+            options.PublicKey = FirmwareKey();
 
             Updates updates = new Updates(options, failed);
             if (boot.Outcome == BootOutcome.Ready)
@@ -40,7 +42,10 @@ namespace Esp32Fota
                 updates.Running(BuiltInVersion, BuiltInModule.IsIdle);
             }
 
-            updates.Start();
+            if (options.PublicKey != null)
+            {
+                updates.Start();
+            }
 
             // Run returns only when the stored module is not ready, or its Start returned or threw.
             if (!boot.Run(null))
@@ -52,6 +57,27 @@ namespace Esp32Fota
             }
 
             Thread.Sleep(Timeout.Infinite);
+        }
+
+        // Only modules signed with the key in Settings are accepted; without a usable key the sample checks for nothing.
+        private static RsaPublicKey FirmwareKey()
+        {
+            if (Settings.FirmwarePublicKey == Settings.PublicKeyPlaceholder)
+            {
+                Console.WriteLine("fota: upgrades are off: Settings.FirmwarePublicKey is still the placeholder; run 'fota keygen --out keys' "
+                    + "and paste the text of keys/public.pem there (README, step 2)");
+                return null;
+            }
+
+            try
+            {
+                return RsaPublicKey.FromPem(Settings.FirmwarePublicKey);
+            }
+            catch (ArgumentException e)
+            {
+                Console.WriteLine("fota: upgrades are off: Settings.FirmwarePublicKey is not a usable public key: " + e.Message);
+                return null;
+            }
         }
 
         // The version the platform compares (a.b.c); a module whose version it cannot compare asks as the built-in one.

@@ -12,6 +12,17 @@ namespace Esp32Fota
         /// <summary>The project key from the LuatOS IoT platform (project settings page).</summary>
         internal const string ProjectKey = "REPLACE-WITH-YOUR-PROJECT-KEY";
 
+        /// <summary>
+        /// The public key your modules are signed with: the whole text of <c>keys/public.pem</c> written by
+        /// <c>fota keygen --out keys</c>, pasted as a verbatim string (<c>@"-----BEGIN PUBLIC KEY-----</c> …
+        /// <c>-----END PUBLIC KEY-----"</c>). The device accepts only modules packed with the matching private key
+        /// (<c>fota pack</c>). While this is <see cref="PublicKeyPlaceholder"/>, the sample checks for no upgrades.
+        /// </summary>
+        internal static readonly string FirmwarePublicKey = "REPLACE-WITH-THE-TEXT-OF-keys/public.pem";
+
+        /// <summary>What <see cref="FirmwarePublicKey"/> holds until you replace it.</summary>
+        internal const string PublicKeyPlaceholder = "REPLACE-WITH-THE-TEXT-OF-keys/public.pem";
+
         /// <summary>Where the downloaded application module is stored; the internal littlefs volume is I:\.</summary>
         internal const string ModulePath = @"I:\Esp32Fota.Module.pe";
 
