@@ -66,11 +66,13 @@ namespace Fota.Client
         /// <exception cref="ArgumentException">When <paramref name="runningVersion"/> is not a valid version.</exception>
         public string VersionToAsk(string runningVersion)
         {
-            string remembered = FailedVersion;
-            if (FotaVersion.Check(runningVersion) != null)
+            string problem = FotaVersion.Check(runningVersion);
+            if (problem != null)
             {
-                throw new ArgumentException(FotaVersion.Check(runningVersion), "runningVersion");
+                throw new ArgumentException(problem, "runningVersion");
             }
+
+            string remembered = FailedVersion;
 
             return remembered != null && !FotaVersion.IsNewer(runningVersion, remembered) ? remembered : runningVersion;
         }
