@@ -12,6 +12,7 @@ namespace Fota.Client
             Detail = detail;
             PlatformCode = -1;
             BytesExpected = -1;
+            RetryAfterMilliseconds = -1;
         }
 
         /// <summary>What happened.</summary>
@@ -57,6 +58,12 @@ namespace Fota.Client
 
         /// <summary>Time from the start of the request to the report, in milliseconds.</summary>
         public long ElapsedMilliseconds { get; internal set; }
+
+        /// <summary>
+        /// How long the server asked the device to wait before asking again, in milliseconds (platform codes 40 and 43,
+        /// HTTP 429 and 503 with Retry-After); -1 when it said nothing.
+        /// </summary>
+        public long RetryAfterMilliseconds { get; internal set; }
 
         /// <summary>What went wrong or what was done, in one line; <c>null</c> when nothing more is known.</summary>
         public string Detail { get; internal set; }
