@@ -18,8 +18,8 @@ namespace Fota.Client
         // 0 idle, 1 a request is running; changed only with Interlocked.
         private static int running;
 
-        // The running request's cancel flag (null when none runs); read and written under Gate (Monitor: nanoFramework's
-        // mscorlib has no Interlocked for references, and `lock` compiles to a Monitor overload it lacks).
+        // The running request's cancel flag (null when none runs); read and written under Gate (nanoFramework's mscorlib
+        // has no Interlocked for references).
         private static readonly object Gate = new object();
         private static Cancellation current;
 
@@ -279,27 +279,17 @@ namespace Fota.Client
 
         private static Cancellation Current()
         {
-            Monitor.Enter(Gate);
-            try
+            lock (Gate)
             {
                 return current;
-            }
-            finally
-            {
-                Monitor.Exit(Gate);
             }
         }
 
         private static void SetCurrent(Cancellation cancellation)
         {
-            Monitor.Enter(Gate);
-            try
+            lock (Gate)
             {
                 current = cancellation;
-            }
-            finally
-            {
-                Monitor.Exit(Gate);
             }
         }
 

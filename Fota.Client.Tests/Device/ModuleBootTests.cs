@@ -13,7 +13,8 @@ namespace Fota.Client.Tests.Device
     {
         private readonly string key = "fota.test." + Guid.NewGuid().ToString("N");
 
-        private static void Store(string path, byte[] module, int chunk = 4096)
+        /// <summary>Stores <paramref name="module"/> at <paramref name="path"/> as a download does, <paramref name="chunk"/> bytes at a time.</summary>
+        internal static void Store(string path, byte[] module, int chunk = 4096)
         {
             var region = new ModuleRegion(new FileRegion(path));
             region.Begin(module.Length);
@@ -58,6 +59,7 @@ namespace Fota.Client.Tests.Device
             Assert.False(boot.Run(() => builtInRan = true));
             Assert.True(builtInRan);
             Assert.Equal(BootOutcome.NoModule, boot.Outcome);
+            Assert.Null(boot.ModuleVersion);
             Assert.Equal("boot: NoModule: no module in " + folder.File("app.pe") + "; the built-in module runs", boot.ToString());
         }
 

@@ -57,6 +57,14 @@ namespace Fota.Client
         public Assembly Module { get; private set; }
 
         /// <summary>
+        /// The stored module's assembly version, also after it failed to load or start and was discarded: read from its
+        /// nanoFramework assembly header (so a module the runtime refuses has one too), else from the loaded assembly;
+        /// <c>null</c> when no intact module was read or neither names a version. <see cref="FailedModuleMemory"/>
+        /// remembers it when the module failed.
+        /// </summary>
+        public Version ModuleVersion { get; private set; }
+
+        /// <summary>
         /// Checks the stored module (trailer, length, CRC-32), loads it and finds its entry method. A module that fails
         /// any step is discarded so that the next boot does not try it again.
         /// </summary>
@@ -64,6 +72,7 @@ namespace Fota.Client
         public BootOutcome Load()
         {
             Module = null;
+            ModuleVersion = null;
             entry = null;
             byte[] image;
             try
@@ -80,6 +89,7 @@ namespace Fota.Client
                 return Outcome;
             }
 
+            ModuleVersion = AssemblyHeader.ReadVersion(image);
             Assembly module;
             try
             {
@@ -88,6 +98,11 @@ namespace Fota.Client
             catch (Exception e)
             {
                 return Fail(BootOutcome.LoadFailed, "the runtime refused the module in " + file.Name + ": " + e.Message);
+            }
+
+            if (ModuleVersion == null)
+            {
+                ModuleVersion = module.GetName().Version;
             }
 
             Type type = module.GetType(entryType);

@@ -9,10 +9,10 @@ namespace Fota.Client
     /// its connection (where the platform's close does that; otherwise the read ends at its read timeout). So the request
     /// ends within one read timeout of the call, with <see cref="FotaResult.Cancelled"/>.
     /// </summary>
-    /// <remarks>Interlocked and Monitor, not volatile or lock: nanoFramework's mscorlib has neither IsVolatile nor the
-    /// Monitor overload that lock compiles to.</remarks>
+    /// <remarks>Interlocked, not volatile: nanoFramework's mscorlib has no IsVolatile modifier.</remarks>
     internal class Cancellation
     {
+        private readonly object gate = new object();
         private int requested;
         private IConnection connection;
 
@@ -27,14 +27,9 @@ namespace Fota.Client
         {
             Interlocked.Exchange(ref requested, 1);
             IConnection open;
-            Monitor.Enter(this);
-            try
+            lock (gate)
             {
                 open = connection;
-            }
-            finally
-            {
-                Monitor.Exit(this);
             }
 
             Close(open);
@@ -43,14 +38,9 @@ namespace Fota.Client
         /// <summary>The connection a cancel closes, or <c>null</c> once it is closed anyway.</summary>
         internal void Watch(IConnection open)
         {
-            Monitor.Enter(this);
-            try
+            lock (gate)
             {
                 connection = open;
-            }
-            finally
-            {
-                Monitor.Exit(this);
             }
 
             if (open != null && Requested)

@@ -12,6 +12,17 @@ namespace Esp32Fota
         /// <summary>The project key from the LuatOS IoT platform (project settings page).</summary>
         internal const string ProjectKey = "REPLACE-WITH-YOUR-PROJECT-KEY";
 
+        /// <summary>
+        /// The public key your modules are signed with: the whole text of <c>keys/public.pem</c> written by
+        /// <c>fota keygen --out keys</c>, pasted as a verbatim string (<c>@"-----BEGIN PUBLIC KEY-----</c> …
+        /// <c>-----END PUBLIC KEY-----"</c>). The device accepts only modules packed with the matching private key
+        /// (<c>fota pack</c>). While this is <see cref="PublicKeyPlaceholder"/>, the sample checks for no upgrades.
+        /// </summary>
+        internal static readonly string FirmwarePublicKey = "REPLACE-WITH-THE-TEXT-OF-keys/public.pem";
+
+        /// <summary>What <see cref="FirmwarePublicKey"/> holds until you replace it.</summary>
+        internal const string PublicKeyPlaceholder = "REPLACE-WITH-THE-TEXT-OF-keys/public.pem";
+
         /// <summary>Where the downloaded application module is stored; the internal littlefs volume is I:\.</summary>
         internal const string ModulePath = @"I:\Esp32Fota.Module.pe";
 
@@ -26,5 +37,14 @@ namespace Esp32Fota
 
         /// <summary>Up to this many minutes are added at random to each wait, so that a fleet does not ask all at once.</summary>
         internal const int JitterMinutes = 20;
+
+        /// <summary>
+        /// Minutes before asking again after a failure that may pass (no network, a cut reply, the platform busy); doubled
+        /// with each further one in a row, up to <see cref="CheckIntervalMinutes"/>.
+        /// </summary>
+        internal const int RetryMinutes = 2;
+
+        /// <summary>Where the version of a module that failed to load or start is kept, so that it is not downloaded again.</summary>
+        internal const string FailedVersionPath = @"I:\Esp32Fota.failed";
     }
 }
