@@ -77,7 +77,7 @@ namespace Fota.Bench
                 ChunkSize = FotaOptions.DefaultChunkSize,
             };
 
-            FotaReport report = resume ? FotaClient.Run(options) : RunFromZero(options, proxy);
+            FotaReport report = resume ? FotaClient.Run(options) : RunFromZero(options);
             File.Delete(target);
             if (!report.Succeeded)
             {
@@ -89,7 +89,7 @@ namespace Fota.Bench
         }
 
         // The client before resume: each attempt a new request from byte 0, the same drops.
-        private static FotaReport RunFromZero(FotaOptions options, FaultProxy proxy)
+        private static FotaReport RunFromZero(FotaOptions options)
         {
             options.MaxAttempts = 1;
             options.ResumeAcrossRequests = false;
