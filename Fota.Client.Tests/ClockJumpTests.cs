@@ -80,7 +80,7 @@ namespace Fota.Client.Tests
         public void StepsAccumulateBackwardStepsCountNothingAndForwardJumpsAreClamped()
         {
             long now = 1000 * Hour;
-            var clock = new RequestClock(() => now);
+            var clock = new RequestClock(() => now, null, null);
             clock.Limit(60_000, 5_000);
 
             now += 10 * TimeSpan.TicksPerMillisecond;
@@ -105,7 +105,7 @@ namespace Fota.Client.Tests
         public void TheBudgetEndsAfterItsLastMillisecond()
         {
             long now = 0;
-            var clock = new RequestClock(() => now);
+            var clock = new RequestClock(() => now, null, null);
             clock.Limit(1_000, 1_000);
 
             now += 1_000 * TimeSpan.TicksPerMillisecond;

@@ -25,6 +25,10 @@ namespace Fota.Client.Tests
             { "chunk 70000", FotaResult.InvalidOptions, 4, "ChunkSize" },
             { "timeout 0", FotaResult.InvalidOptions, 4, "Timeout" },
             { "read timeout -1", FotaResult.InvalidOptions, 4, "Timeout" },
+            { "no attempt", FotaResult.InvalidOptions, 4, "MaxAttempts 0 is outside 1-100" },
+            { "101 attempts", FotaResult.InvalidOptions, 4, "MaxAttempts 101 is outside 1-100" },
+            { "negative retry delay", FotaResult.InvalidOptions, 4, "RetryDelay -1 is outside 0-60000" },
+            { "if-range header", FotaResult.InvalidOptions, 4, "'If-Range' is set by the library" },
             { "null verifier", FotaResult.InvalidOptions, 4, "Verifiers[1]" },
             { "method with space", FotaResult.InvalidOptions, 4, "Method" },
             { "empty method", FotaResult.InvalidOptions, 4, "Method" },
@@ -58,6 +62,10 @@ namespace Fota.Client.Tests
                 case "no region": options.Region = null; break;
                 case "chunk 100": options.ChunkSize = 100; break;
                 case "chunk 70000": options.ChunkSize = 70000; break;
+                case "no attempt": options.MaxAttempts = 0; break;
+                case "101 attempts": options.MaxAttempts = 101; break;
+                case "negative retry delay": options.RetryDelay = -1; break;
+                case "if-range header": options.Headers = new[] { "If-Range: \"x\"" }; break;
                 case "timeout 0": options.Timeout = 0; break;
                 case "read timeout -1": options.ReadTimeout = -1; break;
                 case "null verifier": options.Verifiers = new IFotaVerifier[] { new LengthVerifier(5), null }; break;

@@ -25,6 +25,7 @@ namespace Fota.Client.Tests
                 Region = new FileRegion(folder.File("update.bin"), capacity),
                 ReadTimeout = 5000,
                 Timeout = 20000,
+                MaxAttempts = 1,
             };
         }
 

@@ -50,7 +50,7 @@ namespace Fota.Client.Tests
         {
             byte[] image = Firmware.Make(10_000);
             using var server = new ScriptedServer(c => c.Send(ScriptedServer.Reply(200, image)));
-            IFotaVerifier[] verifiers = withObserver ? new IFotaVerifier[] { new Observer() } : new IFotaVerifier[0];
+            IFotaVerifier[] verifiers = withObserver ? new IFotaVerifier[] { new ObservingVerifier() } : new IFotaVerifier[0];
 
             FotaReport report = FotaClient.Run(Options(server.BaseUrl, new FileRegion(folder.File("update.bin")), verifiers));
 
@@ -173,28 +173,6 @@ namespace Fota.Client.Tests
             {
                 Aborted = begun;
                 file.Abort();
-            }
-        }
-
-        /// <summary>Sees every byte and accepts anything (a progress counter, a digest printed afterwards): no check.</summary>
-        private sealed class Observer : IFotaVerifier
-        {
-            public string Name => null;
-
-            public bool ChecksCompleteness => false;
-
-            public void Begin(long expectedLength)
-            {
-            }
-
-            public void Update(byte[] buffer, int offset, int count)
-            {
-            }
-
-            public bool Finish(out string failure)
-            {
-                failure = null;
-                return true;
             }
         }
 

@@ -18,10 +18,33 @@ namespace Fota.Client
         // 0 idle, 1 a request is running; changed only with Interlocked.
         private static int running;
 
+        // The running request's cancel flag (null when none runs); read and written under Gate (nanoFramework's mscorlib
+        // has no Interlocked for references).
+        private static readonly object Gate = new object();
+        private static Cancellation current;
+
         /// <summary><c>true</c> while a request is running.</summary>
         public static bool IsBusy
         {
             get { return running != 0; }
+        }
+
+        /// <summary>
+        /// Asks the running request, if any, to stop; safe from any thread. The request ends within one read timeout
+        /// (<see cref="FotaOptions.ReadTimeout"/>; at once when it is waiting to try again) with
+        /// <see cref="FotaResult.Cancelled"/>, commits nothing, and keeps what a resumable region holds for the next request.
+        /// </summary>
+        /// <returns><c>true</c> when a request was running; a request started later is not affected.</returns>
+        public static bool Cancel()
+        {
+            Cancellation request = Current();
+            if (request == null)
+            {
+                return false;
+            }
+
+            request.Cancel();
+            return true;
         }
 
         /// <summary>
@@ -84,12 +107,11 @@ namespace Fota.Client
 
         private static FotaReport Execute(FotaOptions options)
         {
-            RequestClock clock = new RequestClock(options == null ? null : options.Clock);
+            RequestClock clock = new RequestClock(options == null ? null : options.Clock, options == null ? null : options.Sleep, Current());
             FotaReport report = new FotaReport(FotaResult.InternalError, null);
-            IConnection connection = null;
             try
             {
-                report.Result = Perform(options, clock, report, ref connection);
+                report.Result = Perform(options, clock, report);
             }
             catch (FotaException e)
             {
@@ -103,11 +125,6 @@ namespace Fota.Client
             }
             finally
             {
-                if (connection != null)
-                {
-                    CloseQuietly(connection);
-                }
-
                 clock.Read();
                 report.ElapsedMilliseconds = clock.ElapsedMilliseconds;
             }
@@ -115,12 +132,13 @@ namespace Fota.Client
             return report;
         }
 
-        private static FotaResult Perform(FotaOptions options, RequestClock clock, FotaReport report, ref IConnection connection)
+        // Everything that can be refused before any traffic is checked here; then the attempts run.
+        private static FotaResult Perform(FotaOptions options, RequestClock clock, FotaReport report)
         {
             CheckOptions(options);
 
-            // Every blocking call below (connect, send, each read) is bounded by readTimeout: the clock counts no step
-            // as longer, so a jump of the system clock costs at most that much of the request's Timeout.
+            // Every blocking call below (connect, send, each read, each slice of a wait) is bounded by readTimeout: the
+            // clock counts no step as longer, so a jump of the system clock costs at most that much of the request's Timeout.
             int readTimeout = options.ReadTimeout < options.Timeout ? options.ReadTimeout : options.Timeout;
             clock.Limit(options.Timeout, readTimeout);
 
@@ -132,12 +150,19 @@ namespace Fota.Client
                 ApplyDeviceDefaults(ref imei, ref firmwareName, ref version);
             }
 
-            string url = UrlBuilder.Compose(options.Url, options.DeviceIdParameter, imei, options.ProjectKey, firmwareName, version);
+            RequestPlan plan = new RequestPlan();
+            plan.Url = UrlBuilder.Compose(options.Url, options.DeviceIdParameter, imei, options.ProjectKey, firmwareName, version);
             CheckPackageOptions(options.PublicKey, firmwareName, version);
-            report.Url = url;
-            HttpTarget target = HttpTarget.Parse(url);
-            byte[] body = options.Body;
-            byte[] head = HttpRequest.BuildHead(options.Method, target, options.Headers, body == null ? 0 : body.Length);
+            report.Url = plan.Url;
+            plan.Target = HttpTarget.Parse(plan.Url);
+            plan.Method = options.Method;
+            plan.Headers = options.Headers;
+            plan.Body = options.Body;
+            plan.Options = options;
+            plan.ReadTimeout = readTimeout;
+
+            // Malformed methods and headers are refused here, before any traffic, as the first attempt would refuse them.
+            HttpRequest.BuildHead(plan.Method, plan.Target, plan.Headers, 0, 0, null, false);
 
             IConnector connector = options.Connector;
             if (connector == null)
@@ -149,98 +174,18 @@ namespace Fota.Client
                 }
             }
 
-            ClearLeftovers(options.Region);
+            plan.Connector = connector;
+            IFotaVerifier[] verifiers = options.Verifiers == null ? new IFotaVerifier[0] : options.Verifiers;
+            PackageStage stage = options.PublicKey == null ? null : new PackageStage(options.PublicKey, firmwareName, version);
+            ResumeRecord record = options.ResumeAcrossRequests && options.Region is IResumableRegion && ResumeRecord.CanSave(verifiers)
+                ? new ResumeRecord(plan.Url, firmwareName, version, stage, verifiers)
+                : null;
+            Transfer transfer = new Transfer(options.Region, verifiers, stage, record, report, options.Progress);
+            transfer.Open();
 
             // The only buffer of the request: reply head lines and every body segment pass through it.
-            byte[] buffer = new byte[options.ChunkSize];
-            try
-            {
-                connection = connector.Open(target.Host, target.Port, target.Secure, options, readTimeout);
-            }
-            catch (FotaException)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                throw new FotaException(FotaResult.ConnectionFailed, "cannot connect to " + target.HostHeader + ": " + e.Message);
-            }
-
-            clock.ThrowIfExpired();
-            Send(connection, head);
-            if (body != null && body.Length > 0)
-            {
-                Send(connection, body);
-            }
-
-            HttpReader reader = new HttpReader(connection, buffer, clock);
-            HttpResponse response = reader.ReadHead(options.Method == "HEAD");
-            report.HttpStatus = response.Status;
-            if (response.Status > 299)
-            {
-                return ReadRefusal(reader, response, report);
-            }
-
-            IFotaVerifier[] verifiers = Verifiers(options);
-            PackageStage stage = options.PublicKey == null ? null : new PackageStage(options.PublicKey, firmwareName, version);
-            report.BytesExpected = FirmwareReply.Check(response, 0, verifiers, stage != null);
-            Downloader.Run(reader, buffer, report.BytesExpected, options.Region, stage, verifiers, report);
-            return FotaResult.Success;
-        }
-
-        // A download killed mid-way (power cut, kill -9) never reached Abort; what it left goes before this request
-        // sends anything, whatever the server answers.
-        private static void ClearLeftovers(IFotaRegion region)
-        {
-            try
-            {
-                region.Abort();
-            }
-            catch (Exception e)
-            {
-                throw new FotaException(FotaResult.StorageFailed, "the region could not discard what an interrupted download left: "
-                    + e.Message);
-            }
-        }
-
-        private static FotaResult ReadRefusal(HttpReader reader, HttpResponse response, FotaReport report)
-        {
-            if (response.IsRedirect)
-            {
-                report.Detail = response.Location == null || response.Location.Length == 0
-                    ? "redirect without a Location header"
-                    : "redirected to " + response.Location;
-                return FotaResult.Refused;
-            }
-
-            if (response.ContentEncoding != null)
-            {
-                report.Detail = "reply body compressed (Content-Encoding: " + response.ContentEncoding + "), not shown";
-                return FotaResult.Refused;
-            }
-
-            // Replies are short JSON; a longer body is cut, which only shortens the excerpt.
-            byte[] reply = new byte[1024];
-            int count;
-            try
-            {
-                count = reader.ReadInto(reply);
-            }
-            catch (FotaException)
-            {
-                // The status already says "no upgrade"; a broken reply body only loses the explanation.
-                count = 0;
-            }
-
-            PlatformReply decoded = PlatformReply.Decode(reply, count);
-            report.PlatformCode = decoded.Code;
-            report.PlatformMessage = decoded.Message;
-            if (decoded.Text != null)
-            {
-                report.Detail = "reply: " + decoded.Text;
-            }
-
-            return decoded.Code == 27 ? FotaResult.UpToDate : FotaResult.Refused;
+            plan.Buffer = new byte[options.ChunkSize];
+            return Attempts.Run(plan, transfer, options, clock, report);
         }
 
         private static void CheckOptions(FotaOptions options)
@@ -264,6 +209,18 @@ namespace Fota.Client
             if (options.Timeout <= 0 || options.ReadTimeout <= 0)
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Timeout and ReadTimeout must be positive milliseconds");
+            }
+
+            if (options.MaxAttempts < 1 || options.MaxAttempts > FotaOptions.MaxMaxAttempts)
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "MaxAttempts " + options.MaxAttempts.ToString() + " is outside 1-"
+                    + FotaOptions.MaxMaxAttempts.ToString());
+            }
+
+            if (options.RetryDelay < 0 || options.RetryDelay > RetryPolicy.MaxBackOff)
+            {
+                throw new FotaException(FotaResult.InvalidOptions, "RetryDelay " + options.RetryDelay.ToString() + " is outside 0-"
+                    + RetryPolicy.MaxBackOff.ToString() + " milliseconds");
             }
 
             IFotaVerifier[] verifiers = options.Verifiers;
@@ -298,39 +255,6 @@ namespace Fota.Client
             }
         }
 
-        private static IFotaVerifier[] Verifiers(FotaOptions options)
-        {
-            return options.Verifiers == null ? new IFotaVerifier[0] : options.Verifiers;
-        }
-
-        private static void Send(IConnection connection, byte[] data)
-        {
-            try
-            {
-                connection.Write(data, 0, data.Length);
-            }
-            catch (FotaException)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                throw new FotaException(FotaResult.ConnectionFailed, "sending the request failed: " + e.Message);
-            }
-        }
-
-        private static void CloseQuietly(IConnection connection)
-        {
-            try
-            {
-                connection.Close();
-            }
-            catch (Exception)
-            {
-                // Closing is best effort; the report is already decided.
-            }
-        }
-
         private static FotaReport BusyReport()
         {
             return new FotaReport(FotaResult.Busy, "another request is still running");
@@ -338,12 +262,35 @@ namespace Fota.Client
 
         private static bool TryEnter()
         {
-            return Interlocked.CompareExchange(ref running, 1, 0) == 0;
+            if (Interlocked.CompareExchange(ref running, 1, 0) != 0)
+            {
+                return false;
+            }
+
+            SetCurrent(new Cancellation());
+            return true;
         }
 
         private static void Exit()
         {
+            SetCurrent(null);
             Interlocked.Exchange(ref running, 0);
+        }
+
+        private static Cancellation Current()
+        {
+            lock (Gate)
+            {
+                return current;
+            }
+        }
+
+        private static void SetCurrent(Cancellation cancellation)
+        {
+            lock (Gate)
+            {
+                current = cancellation;
+            }
         }
 
         private static void Deliver(FotaCallback callback, FotaReport report)

@@ -4,17 +4,23 @@ using System.Threading;
 namespace Fota.Client.DeviceTests
 {
     /// <summary>
-    /// Hands out one <see cref="MemoryConnection"/> and records what the client asked for. It can fail like a
+    /// Hands out <see cref="MemoryConnection"/>s (one per attempt) and records what the client asked for. It can fail like a
     /// network does, and it can hold the request inside <see cref="Open"/> until a test lets it go.
     /// </summary>
     public class MemoryConnector : IConnector
     {
-        private readonly MemoryConnection _connection;
+        private readonly MemoryConnection[] _connections;
 
         /// <summary>Creates a connector that opens <paramref name="connection"/>.</summary>
         public MemoryConnector(MemoryConnection connection)
+            : this(new MemoryConnection[] { connection })
         {
-            _connection = connection;
+        }
+
+        /// <summary>Creates a connector that opens <paramref name="connections"/> one after the other (the last again and again).</summary>
+        public MemoryConnector(MemoryConnection[] connections)
+        {
+            _connections = connections;
             Port = -1;
         }
 
@@ -65,7 +71,7 @@ namespace Fota.Client.DeviceTests
                 throw Failure;
             }
 
-            return _connection;
+            return _connections[OpenCount - 1 < _connections.Length ? OpenCount - 1 : _connections.Length - 1];
         }
     }
 }

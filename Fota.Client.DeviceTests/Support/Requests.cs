@@ -20,7 +20,10 @@ namespace Fota.Client.DeviceTests
         /// <summary>The reference example's version.</summary>
         public const string Version = "1025.1.0";
 
-        /// <summary>Options of the reference device, asking the platform through <paramref name="connector"/> into <paramref name="region"/>.</summary>
+        /// <summary>
+        /// Options of the reference device, asking the platform through <paramref name="connector"/> into
+        /// <paramref name="region"/>, in one attempt (the in-memory server answers once; the resume tests ask for more).
+        /// </summary>
         public static FotaOptions Options(IConnector connector, IFotaRegion region)
         {
             FotaOptions options = new FotaOptions();
@@ -30,6 +33,7 @@ namespace Fota.Client.DeviceTests
             options.Version = Version;
             options.Connector = connector;
             options.Region = region;
+            options.MaxAttempts = 1;
             return options;
         }
 

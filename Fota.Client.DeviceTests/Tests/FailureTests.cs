@@ -36,7 +36,7 @@ namespace Fota.Client.DeviceTests
         [TestMethod]
         public static void ConnectFails_ConnectionFailed()
         {
-            MemoryConnector connector = new MemoryConnector(null);
+            MemoryConnector connector = new MemoryConnector((MemoryConnection)null);
             connector.Failure = new InvalidOperationException("no route to host");
             MemoryRegion region = new MemoryRegion(0);
             FotaReport report = FotaClient.Run(Requests.Options(connector, region));
@@ -49,7 +49,7 @@ namespace Fota.Client.DeviceTests
         [TestMethod]
         public static void ConnectTimesOut_Timeout()
         {
-            MemoryConnector connector = new MemoryConnector(null);
+            MemoryConnector connector = new MemoryConnector((MemoryConnection)null);
             connector.Failure = new FotaException(FotaResult.Timeout, "connect timed out");
             FotaReport report = FotaClient.Run(Requests.Options(connector, new MemoryRegion(0)));
             Assert.AreEqual(FotaResult.Timeout, report.Result, report.ToString());

@@ -69,6 +69,47 @@ namespace Fota.Client.Tests.FlashSlot
         }
 
         [Fact]
+        public void WithACheckpointFileARebootContinuesTheDownloadNotJustTheFlashWrites()
+        {
+            byte[] image = McuBootImage.Make(100_000);
+            using var folder = new TempFolder();
+            using var server = new Server.ServerHarness(seed: false);
+            string key = server.Catalog.CreateProject("slot").Key;
+            System.IO.File.WriteAllBytes(folder.File("image.bin"), image);
+            server.Catalog.AddFirmware(key, "app", "1.0.1", folder.File("image.bin"));
+            const int sent = 3 * Block + 1000;
+            using var proxy = new FaultProxy(new Uri(server.Server.BaseUrl).Port, c => c == 0 ? new ProxyFault { DropAt = sent } : null);
+            var slot = new SimulatedSlot();
+            FotaOptions Options(InFieldUpdateRegion region) => new FotaOptions
+            {
+                Url = proxy.Through(server.Server.UpgradeUrl), Imei = "slot", ProjectKey = key, FirmwareName = "app", Version = "1.0.0",
+                Region = region, MaxAttempts = 1, Verifiers = new IFotaVerifier[] { new Sha256Verifier(Firmware.Sha256Hex(image)) },
+            };
+
+            FotaReport first = FotaClient.Run(Options(new InFieldUpdateRegion(slot, folder.File("fota.resume"))));
+            Assert.Equal(FotaResult.ClosedEarly, first.Result);
+            Assert.True(System.IO.File.Exists(folder.File("fota.resume")));
+            Assert.False(slot.SessionOpen);
+
+            // A new region object, as after a reboot: only the checkpoint file and the slot remember.
+            var region = new InFieldUpdateRegion(slot, folder.File("fota.resume"));
+            long written = slot.BytesWritten;
+            long wire = proxy.BytesToClient;
+            FotaReport second = FotaClient.Run(Options(region));
+
+            Assert.Equal(FotaResult.Success, second.Result);
+            Assert.True(region.Resumed);
+            Assert.True(slot.SwapPending);
+            Assert.Equal(image, slot.Read(image.Length));
+
+            // The slot rewound to the erase block of its last byte; only from there did bytes cross the wire again.
+            Assert.Contains("Range: bytes=" + 3 * Block + "-", proxy.Requests.ToArray()[1]);
+            Assert.Equal(image.Length - 3 * Block, slot.BytesWritten - written);
+            Assert.InRange(proxy.BytesToClient - wire, image.Length - 3 * Block, image.Length - 3 * Block + 1000);
+            Assert.False(System.IO.File.Exists(folder.File("fota.resume")));
+        }
+
+        [Fact]
         public void AnotherImagePausedInTheSlotIsErasedNotContinued()
         {
             byte[] older = McuBootImage.Make(50000, seed: 1);

@@ -120,6 +120,8 @@ namespace Fota.Client.Tests.Interop
             conf.Append("    location = /stream { proxy_pass http://127.0.0.1:" + upstream.Port + "/; proxy_buffering off; proxy_buffer_size 1k; }\n");
             conf.Append("    location = /moved { return 301 http://127.0.0.1:" + ports[0] + FirmwarePath + "; }\n");
             conf.Append("    location = /found { return 302 " + FirmwarePath + "; }\n");
+            conf.Append("    location = /relative { absolute_redirect off; return 307 plain/firmware.bin; }\n");
+            conf.Append("    location = /loop { return 302 /loop; }\n");
             conf.Append("    location = /fail { return 500; }\n  }\n");
             AppendTls(conf, ports[1], www, "TLSv1.2", null);
             AppendTls(conf, ports[2], www, "TLSv1.3", null);

@@ -63,17 +63,45 @@ namespace Fota.Client.Tests.Interop
         }
 
         [NginxTheory]
-        [InlineData("/moved", 301)]
-        [InlineData("/found", 302)]
-        public void ARedirectIsRefusedShowingItsLocation(string path, int status)
+        [InlineData("/moved")]
+        [InlineData("/found")]
+        [InlineData("/relative")]
+        public void ARedirectIsFollowedToTheFirmware(string path)
         {
-            FotaReport report = FotaClient.Run(Options(nginx.Http(path)));
+            FotaReport report = FotaClient.Run(Options(nginx.Http(path), new Sha256Verifier(Firmware.Sha256Hex(nginx.Image))));
+
+            Assert.True(FotaResult.Success == report.Result, report.ToString());
+            Assert.Equal(200, report.HttpStatus);
+            Assert.Equal(nginx.Http(NginxFixture.FirmwarePath), report.Url);
+            Assert.Equal(nginx.Image, File.ReadAllBytes(folder.File("update.bin")));
+        }
+
+        [NginxFact]
+        public void ARedirectLoopEndsInARefusal()
+        {
+            FotaReport report = FotaClient.Run(Options(nginx.Http("/loop")));
 
             Assert.Equal(FotaResult.Refused, report.Result);
-            Assert.Equal(status, report.HttpStatus);
-            Assert.Equal("redirected to " + nginx.Http(NginxFixture.FirmwarePath), report.Detail);
-            Assert.Contains("Hint: the server redirects", report.ToString());
+            Assert.Equal(302, report.HttpStatus);
+            Assert.Equal("redirect loop: " + nginx.Http("/loop") + " leads back to " + nginx.Http("/loop"), report.Detail);
             Assert.Empty(folder.Files());
+        }
+
+        [NginxFact]
+        public void ADownloadDroppedHalfWayContinuesWithRangeFromNginx()
+        {
+            using var proxy = new FaultProxy(nginx.HttpPort, i => i == 0 ? new ProxyFault { DropAt = nginx.Image.Length / 2 } : null);
+            FotaOptions options = Options(proxy.Through(nginx.Http(NginxFixture.FirmwarePath)), new Sha256Verifier(Firmware.Sha256Hex(nginx.Image)));
+            options.MaxAttempts = 2;
+            options.RetryDelay = 1;
+
+            FotaReport report = FotaClient.Run(options);
+
+            Assert.True(FotaResult.Success == report.Result, report.ToString());
+            Assert.Equal(206, report.HttpStatus);
+            Assert.Equal(nginx.Image, File.ReadAllBytes(folder.File("update.bin")));
+            Assert.Contains("If-Range: \"", proxy.Requests.ToArray()[1]);
+            Assert.Contains("Range: bytes=" + nginx.Image.Length / 2 + "-", proxy.Requests.ToArray()[1]);
         }
 
         [NginxTheory]

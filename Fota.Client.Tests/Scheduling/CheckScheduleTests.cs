@@ -194,6 +194,7 @@ namespace Fota.Client.Tests.Scheduling
         [InlineData(FotaResult.InvalidVersion, 0, -1, false)]
         [InlineData(FotaResult.MissingProjectKey, 0, -1, false)]
         [InlineData(FotaResult.InvalidUrl, 0, -1, false)]
+        [InlineData(FotaResult.Cancelled, 200, -1, false)]
         public void OnlyFailuresThatMayPassSoonAreTransient(FotaResult result, int status, int code, bool transient)
         {
             Assert.Equal(transient, CheckSchedule.IsTransient(Report(result, status, code)));
@@ -209,6 +210,7 @@ namespace Fota.Client.Tests.Scheduling
                 FotaResult.UnexpectedStatus, FotaResult.EmptyBody, FotaResult.Busy, FotaResult.InternalError, FotaResult.Refused,
                 FotaResult.UpToDate, FotaResult.Success, FotaResult.VerificationFailed, FotaResult.StorageFailed,
                 FotaResult.InvalidOptions, FotaResult.InvalidVersion, FotaResult.MissingProjectKey, FotaResult.InvalidUrl,
+                FotaResult.Cancelled,
             };
             Assert.Equal(covered, new HashSet<FotaResult>(Enum.GetValues<FotaResult>()));
         }

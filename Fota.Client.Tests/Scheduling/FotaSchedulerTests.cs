@@ -131,7 +131,9 @@ namespace Fota.Client.Tests.Scheduling
                     case "latest": c.Send(Latest); break;
                     case "firmware": c.Send(ScriptedServer.Reply(200, Firmware.Make(3000))); break;
                     case "wrong key": c.Send(ScriptedServer.Reply(403, "{\"code\":25,\"msg\":\"key\"}")); break;
-                    case "looping": c.Send(ScriptedServer.Reply(429, "{\"code\":40,\"msg\":\"looping\"}")); break;
+                    // With a Retry-After shorter than the interval, which decides; without one the request reports the
+                    // time until the next UTC midnight, which depends on when the test runs.
+                    case "looping": c.Send(ScriptedServer.Reply(429, "{\"code\":40,\"msg\":\"looping\"}", "Retry-After: 60")); break;
                     case "package being made": c.Send(ScriptedServer.Reply(503, "{\"code\":43,\"msg\":\"wait\"}")); break;
                     case "server error": c.Send(ScriptedServer.Reply(500, "<html>oops</html>")); break;
                 }

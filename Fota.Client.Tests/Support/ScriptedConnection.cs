@@ -98,6 +98,12 @@ namespace Fota.Client.Tests.Support
             socket.Close();
         }
 
+        /// <summary>The request line of the head the server read ("GET /path?query HTTP/1.1"), or null.</summary>
+        public string RequestLine { get; private set; }
+
+        /// <summary>The whole request head the server read, or null.</summary>
+        public string LastHead { get; private set; }
+
         internal string ReadRequestHead()
         {
             var head = new StringBuilder();
@@ -112,7 +118,11 @@ namespace Fota.Client.Tests.Support
                 head.Append((char)one[0]);
             }
 
-            return head.ToString();
+            string text = head.ToString();
+            LastHead = text;
+            int end = text.IndexOf("\r\n", StringComparison.Ordinal);
+            RequestLine = end < 0 ? text : text.Substring(0, end);
+            return text;
         }
     }
 }

@@ -2,7 +2,10 @@ namespace Fota.Client.Tests.Support
 {
     public static class TestOptions
     {
-        /// <summary>Valid options for a device asking <paramref name="url"/> and storing into <paramref name="region"/>.</summary>
+        /// <summary>
+        /// Valid options for a device asking <paramref name="url"/> and storing into <paramref name="region"/>, with one
+        /// attempt: tests of a single exchange see its own result; the retry tests ask for more.
+        /// </summary>
         public static FotaOptions For(string url, IFotaRegion region, params IFotaVerifier[] verifiers) => new FotaOptions
         {
             Url = url,
@@ -13,6 +16,7 @@ namespace Fota.Client.Tests.Support
             Region = region,
             Verifiers = verifiers,
             ReadTimeout = 5000,
+            MaxAttempts = 1,
         };
     }
 }

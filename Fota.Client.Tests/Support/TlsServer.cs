@@ -67,6 +67,12 @@ namespace Fota.Client.Tests.Support
                 {
                     return;
                 }
+                catch (InvalidOperationException)
+                {
+                    // Dispose stopped the listener after the last client and before this call ("Not listening"); unhandled
+                    // on this thread it would crash the whole test host.
+                    return;
+                }
 
                 using (client)
                 {

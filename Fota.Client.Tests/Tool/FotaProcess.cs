@@ -97,8 +97,18 @@ namespace Fota.Client.Tests.Tool
         /// <summary>Sends SIGTERM to a process this test started, as a service manager would to stop it.</summary>
         public static void Terminate(Process process)
         {
-            const int SIGTERM = 15;
-            if (kill(process.Id, SIGTERM) != 0)
+            Signal(process, 15);
+        }
+
+        /// <summary>Sends SIGINT to a process this test started, as Ctrl+C at a terminal would.</summary>
+        public static void Interrupt(Process process)
+        {
+            Signal(process, 2);
+        }
+
+        private static void Signal(Process process, int signal)
+        {
+            if (kill(process.Id, signal) != 0)
             {
                 throw new InvalidOperationException("kill failed: " + Marshal.GetLastPInvokeError());
             }

@@ -8,7 +8,7 @@ namespace Fota.Client.Tests
     {
         // Bit by bit, straight from the definition, so that the table-driven code is checked
         // against something that shares none of its shortcuts.
-        private static uint Reference(byte[] data, int offset, int count)
+        internal static uint Reference(byte[] data, int offset, int count)
         {
             uint crc = 0xFFFFFFFF;
             for (int i = offset; i < offset + count; i++)

@@ -25,6 +25,10 @@ namespace Fota.Client
         private static readonly char[] ContentRangeName = "content-range".ToCharArray();
         private static readonly char[] ContentEncodingName = "content-encoding".ToCharArray();
         private static readonly char[] LocationName = "location".ToCharArray();
+        private static readonly char[] ETagName = "etag".ToCharArray();
+        private static readonly char[] LastModifiedName = "last-modified".ToCharArray();
+        private static readonly char[] RetryAfterName = "retry-after".ToCharArray();
+        private static readonly char[] DateName = "date".ToCharArray();
         private static readonly char[] BytesUnit = "bytes".ToCharArray();
         private static readonly char[] IdentityCoding = "identity".ToCharArray();
         private static readonly char[] ChunkedCoding = "chunked".ToCharArray();
@@ -463,12 +467,69 @@ namespace Fota.Client
                 // The one string of a redirect's head; other statuses never allocate it.
                 response.Location = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
             }
+            else if (NameIs(s, nameLength, ETagName) || NameIs(s, nameLength, LastModifiedName))
+            {
+                ParseValidator(nameLength == ETagName.Length, valueStart, valueEnd, response);
+            }
+            else if (NameIs(s, nameLength, RetryAfterName))
+            {
+                long seconds = ParseRetryAfterSeconds(valueStart, valueEnd);
+                response.RetryAfterSeconds = seconds;
+                response.RetryAfterDate = seconds >= 0 ? -1 : HttpDate.Parse(buffer, valueStart, valueEnd);
+            }
+            else if (NameIs(s, nameLength, DateName))
+            {
+                response.Date = HttpDate.Parse(buffer, valueStart, valueEnd);
+            }
             else if (NameIs(s, nameLength, ContentEncodingName) && response.ContentEncoding == null && valueEnd > valueStart
                 && !NameIs(valueStart, valueEnd - valueStart, IdentityCoding))
             {
                 // Allocated only for a coding other than identity, which ends the request anyway.
                 response.ContentEncoding = Utf8.GetString(buffer, valueStart, valueEnd - valueStart);
             }
+        }
+
+        // The one string of a firmware reply's head: a strong ETag wins over Last-Modified; weak ETags cannot be used.
+        private void ParseValidator(bool etag, int from, int to, HttpResponse response)
+        {
+            int status = response.Status;
+            if ((status != 200 && status != 206) || to == from || (response.ValidatorIsETag && response.Validator != null))
+            {
+                return;
+            }
+
+            if (etag && (buffer[from] != '"' || to - from < 2 || buffer[to - 1] != '"'))
+            {
+                return;
+            }
+
+            if (etag || response.Validator == null)
+            {
+                response.Validator = Utf8.GetString(buffer, from, to - from);
+                response.ValidatorIsETag = etag;
+            }
+        }
+
+        // Delta-seconds, up to nine digits (about 31 years); -1 for anything else, a date included.
+        private long ParseRetryAfterSeconds(int from, int to)
+        {
+            if (to == from || to - from > 9)
+            {
+                return -1;
+            }
+
+            long value = 0;
+            for (int i = from; i < to; i++)
+            {
+                if (buffer[i] < '0' || buffer[i] > '9')
+                {
+                    return -1;
+                }
+
+                value = value * 10 + (buffer[i] - '0');
+            }
+
+            return value;
         }
 
         // "bytes FIRST-LAST/LENGTH" or "bytes FIRST-LAST/*" (RFC 9110 14.4); anything else, "bytes */LENGTH" included,

@@ -8,8 +8,17 @@ namespace Fota.Client
         internal const string UserAgent = "Fota.Client/0.1 (nanoFramework)";
 
         /// <summary>The request head for <paramref name="target"/>.</summary>
+        /// <param name="method">The method.</param>
+        /// <param name="target">Where the request goes.</param>
+        /// <param name="headers">The application's extra headers.</param>
+        /// <param name="bodyLength">The request body's length.</param>
+        /// <param name="rangeFrom">Ask for the file from this byte on (<c>Range: bytes=N-</c>) when above 0.</param>
+        /// <param name="ifRange">With a range: the validator that makes the server send the rest only of this very file.</param>
+        /// <param name="foreignHost"><c>true</c> after a redirect to another host: the application's Authorization and
+        /// Cookie headers are meant for the first one and are not sent.</param>
         /// <exception cref="FotaException"><see cref="FotaResult.InvalidOptions"/> for a malformed method or header.</exception>
-        internal static byte[] BuildHead(string method, HttpTarget target, string[] headers, int bodyLength)
+        internal static byte[] BuildHead(string method, HttpTarget target, string[] headers, int bodyLength, long rangeFrom, string ifRange,
+            bool foreignHost)
         {
             if (method == null || method.Length == 0 || !IsToken(method))
             {
@@ -27,7 +36,20 @@ namespace Fota.Client
             {
                 for (int i = 0; i < headers.Length; i++)
                 {
-                    head += CheckHeader(headers[i]) + "\r\n";
+                    string header = CheckHeader(headers[i]);
+                    if (!foreignHost || !IsCredential(header))
+                    {
+                        head += header + "\r\n";
+                    }
+                }
+            }
+
+            if (rangeFrom > 0)
+            {
+                head += "Range: bytes=" + rangeFrom.ToString() + "-\r\n";
+                if (ifRange != null)
+                {
+                    head += "If-Range: " + ifRange + "\r\n";
                 }
             }
 
@@ -64,12 +86,18 @@ namespace Fota.Client
 
             string lower = name.ToLower();
             if (lower == "host" || lower == "content-length" || lower == "connection" || lower == "transfer-encoding"
-                || lower == "range" || lower == "accept-encoding")
+                || lower == "range" || lower == "if-range" || lower == "accept-encoding")
             {
                 throw new FotaException(FotaResult.InvalidOptions, "Header '" + name + "' is set by the library");
             }
 
             return header;
+        }
+
+        private static bool IsCredential(string header)
+        {
+            string lower = header.Substring(0, header.IndexOf(':')).ToLower();
+            return lower == "authorization" || lower == "cookie";
         }
 
         private static bool IsToken(string text)

@@ -21,6 +21,12 @@ namespace Fota.Client
         /// <summary>Largest accepted <see cref="ChunkSize"/>.</summary>
         public const int MaxChunkSize = 65536;
 
+        /// <summary>Default of <see cref="MaxAttempts"/>.</summary>
+        public const int DefaultMaxAttempts = 5;
+
+        /// <summary>Largest accepted <see cref="MaxAttempts"/>.</summary>
+        public const int MaxMaxAttempts = 100;
+
         /// <summary>
         /// Base URL of the upgrade service. The four parameters are appended with <c>?</c> or <c>&amp;</c>.
         /// A URL starting with <c>###</c> is used verbatim without those three characters: nothing is
@@ -58,8 +64,9 @@ namespace Fota.Client
         public string Method { get; set; } = "GET";
 
         /// <summary>
-        /// Extra request headers, each <c>"Name: value"</c>. Host, Connection, Content-Length, Transfer-Encoding, Range and
-        /// Accept-Encoding are the library's and are refused here.
+        /// Extra request headers, each <c>"Name: value"</c>. Host, Connection, Content-Length, Transfer-Encoding, Range,
+        /// If-Range and Accept-Encoding are the library's and are refused here. After a redirect to another host,
+        /// Authorization and Cookie headers are not sent.
         /// </summary>
         public string[] Headers { get; set; }
 
@@ -108,10 +115,45 @@ namespace Fota.Client
         /// </summary>
         public RsaPublicKey PublicKey { get; set; }
 
+        /// <summary>
+        /// How many times the request is tried at most (1–100, default 5): a connect or name lookup that fails, a
+        /// connection closed early, a read timeout, a 5xx reply and the platform's "please wait" (code 43) are tried
+        /// again; refusals that cannot change (codes 3, 17, 21, 25, 26, 27, 40, 44, other 4xx) and broken or rejected
+        /// bodies are not. A download that stopped mid-way continues where it stopped (<c>Range</c>, see
+        /// <see cref="ResumeAcrossRequests"/>). Redirects are followed within one attempt (at most 5).
+        /// </summary>
+        public int MaxAttempts { get; set; } = DefaultMaxAttempts;
+
+        /// <summary>
+        /// The first wait before trying again, in milliseconds (default 1000): it doubles after each failed attempt that
+        /// brought no firmware bytes, up to 60 s, with random jitter (half to all of it) so that devices that failed
+        /// together do not come back together. A server's <c>Retry-After</c> replaces it; code 43 without one waits
+        /// 60–180 s. A wait that does not fit what is left of <see cref="Timeout"/> ends the request with the failure
+        /// instead. The waits count against <see cref="Timeout"/>.
+        /// </summary>
+        public int RetryDelay { get; set; } = 1000;
+
+        /// <summary>
+        /// Whether an interrupted download is kept for the next request (default <c>true</c>): when the region is an
+        /// <see cref="IResumableRegion"/> (as <c>FileRegion</c> and <c>InFieldUpdateRegion</c> with a checkpoint file are) and
+        /// every verifier an <see cref="IResumableVerifier"/>, the region keeps what it durably holds with a checkpoint
+        /// every 64 KiB and at every failure, and the next request, after a reboot or a killed process too, asks only for
+        /// the rest. A checkpoint that does not match the request (URL, firmware name, version, key) or the server's file
+        /// (its ETag or Last-Modified, its length) is discarded. <c>false</c>: every request starts from byte 0 and clears
+        /// what an interrupted one left. Within one request a dropped download continues either way.
+        /// </summary>
+        public bool ResumeAcrossRequests { get; set; } = true;
+
+        /// <summary>Told how far the download got, rate-limited (see <see cref="FotaProgress"/>); <c>null</c> for none.</summary>
+        public FotaProgress Progress { get; set; }
+
         /// <summary>Opens connections; <c>null</c> uses the platform's socket connector.</summary>
         public IConnector Connector { get; set; }
 
         // Where the request reads the time; null reads DateTime.UtcNow. Tests drive clock jumps through it.
         internal TickSource Clock { get; set; }
+
+        // How the request waits between attempts; null is Thread.Sleep. Tests wait on their own clock instead.
+        internal Sleeper Sleep { get; set; }
     }
 }

@@ -115,6 +115,88 @@ namespace Fota.Client
             get { return _sha; }
         }
 
+        /// <summary>Bytes a saved state can take: header and signature, the payload count and the digest's state.</summary>
+        internal int MaxStateLength
+        {
+            get { return 2 + _headerBytes.Length + 8 + Sha256.StateLength; }
+        }
+
+        /// <summary>Bytes of header and signature before the payload, once <see cref="HeaderVerified"/>; else 0.</summary>
+        internal int PayloadStart
+        {
+            get { return _header == null ? 0 : _headerReceived; }
+        }
+
+        /// <summary>
+        /// Saves what a later request needs to continue this body (only once the header verified): the header and
+        /// signature bytes, the payload count and the payload digest's midstate. Returns the bytes written.
+        /// </summary>
+        internal int SaveState(byte[] target, int offset)
+        {
+            if (_header == null || _failure != null)
+            {
+                throw new InvalidOperationException("no verified package header to save");
+            }
+
+            BigEndian.Write(target, offset, _headerReceived, 2);
+            Array.Copy(_headerBytes, 0, target, offset + 2, _headerReceived);
+            int at = offset + 2 + _headerReceived;
+            BigEndian.Write(target, at, _payloadReceived, 8);
+            _sha.SaveState(target, at + 8);
+            return at + 8 + Sha256.StateLength - offset;
+        }
+
+        /// <summary>
+        /// Continues a body from a state <see cref="SaveState"/> wrote. Nothing in it is trusted: the header's shape, its
+        /// signature, the name and the newer version are checked again exactly as for a body that arrives.
+        /// </summary>
+        /// <returns><c>false</c> (and the stage begun anew) when the state is not a verified header of this stage's key.</returns>
+        internal bool RestoreState(byte[] source, int offset, int count)
+        {
+            Begin();
+            int length = count < 2 ? -1 : (int)BigEndian.Read(source, offset, 2);
+            if (length < PackageHeader.FixedLength || length > _headerBytes.Length || count != 2 + length + 8 + Sha256.StateLength)
+            {
+                return false;
+            }
+
+            Array.Copy(source, offset + 2, _headerBytes, 0, length);
+            int at = offset + 2 + length;
+            try
+            {
+                for (int i = 0; i < PackageHeader.MagicLength; i++)
+                {
+                    PackageHeader.CheckMagic(i, _headerBytes[i]);
+                }
+
+                _headerReceived = PackageHeader.FixedLength;
+                _headerExpected = CheckFixedFields();
+                if (_headerExpected != length)
+                {
+                    Begin();
+                    return false;
+                }
+
+                _headerReceived = length;
+                _header = VerifyHeader();
+            }
+            catch (FotaException)
+            {
+                Begin();
+                return false;
+            }
+
+            long received = BigEndian.Read(source, at, 8);
+            if (received < 0 || received > _header.PayloadLength || !_sha.RestoreState(source, at + 8))
+            {
+                Begin();
+                return false;
+            }
+
+            _payloadReceived = received;
+            return true;
+        }
+
         /// <summary>Starts a new body: forgets every byte and any refusal of an earlier one.</summary>
         public void Begin()
         {

@@ -44,8 +44,8 @@ namespace Fota.Client
 
             if (HttpResponse.IsRedirectStatus(httpStatus))
             {
-                return "the server redirects (the detail shows where); this client does not follow redirects yet: set Url to"
-                    + " the new address, without the parameters.";
+                return "the server redirects, and the redirect could not be followed (the detail says why: no Location, a"
+                    + " loop, more than 5, or from https to http); set Url to the final address, without the parameters.";
             }
 
             if (httpStatus == 304)

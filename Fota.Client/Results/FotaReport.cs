@@ -50,10 +50,13 @@ namespace Fota.Client
         /// <summary>The platform's <c>msg</c> from a refusal's JSON body (escapes decoded), or <c>null</c>.</summary>
         public string PlatformMessage { get; internal set; }
 
-        /// <summary>Payload bytes received and passed to the verifiers and the region.</summary>
+        /// <summary>
+        /// Bytes of the firmware body held at the end: received in this request (over every attempt, each byte counted
+        /// once) plus those an interrupted earlier request kept. With a signed package they include its header.
+        /// </summary>
         public long BytesReceived { get; internal set; }
 
-        /// <summary>Payload length announced by the server, or -1 when unknown.</summary>
+        /// <summary>Length of the firmware body announced by the server, or -1 when unknown.</summary>
         public long BytesExpected { get; internal set; }
 
         /// <summary>Time from the start of the request to the report, in milliseconds.</summary>
@@ -68,7 +71,10 @@ namespace Fota.Client
         /// <summary>What went wrong or what was done, in one line; <c>null</c> when nothing more is known.</summary>
         public string Detail { get; internal set; }
 
-        /// <summary>The URL that was requested, or <c>null</c> when the options were rejected before composing it.</summary>
+        /// <summary>
+        /// The URL of the last request: the composed one, or where redirects led; <c>null</c> when the options were rejected
+        /// before composing it.
+        /// </summary>
         public string Url { get; internal set; }
 
         /// <summary>
@@ -157,6 +163,7 @@ namespace Fota.Client
                 case FotaResult.StorageFailed: return "StorageFailed";
                 case FotaResult.Busy: return "Busy";
                 case FotaResult.InternalError: return "InternalError";
+                case FotaResult.Cancelled: return "Cancelled";
                 default: return "Result" + ((int)result).ToString();
             }
         }

@@ -63,5 +63,11 @@ namespace Fota.Client
 
         /// <summary>An unexpected error inside the library or a plug-in (region, verifier, connector).</summary>
         InternalError = 16,
+
+        /// <summary>
+        /// The application cancelled the request (<c>FotaClient.Cancel</c>); nothing was committed, and what a resumable
+        /// region holds is kept for the next request.
+        /// </summary>
+        Cancelled = 17,
     }
 }

@@ -43,6 +43,10 @@ namespace Fota.Client
                     // Without a platform code only the status speaks: a timeout, rate limit or server error passes.
                     int status = report.HttpStatus;
                     return report.PlatformCode < 0 && (status >= 500 || status == 429 || status == 408);
+                case FotaResult.Cancelled:
+                    // The application stopped the check: ask again at the usual time; a resumable download waits in its
+                    // checkpoint meanwhile.
+                    return false;
                 default:
                     return false;
             }

@@ -31,6 +31,23 @@ namespace Fota.Client
             get { return ~_state; }
         }
 
+        /// <summary>Length of a saved state (<see cref="SaveState"/>).</summary>
+        public const int StateLength = 4;
+
+        /// <summary>Writes the running state (<see cref="StateLength"/> bytes at <paramref name="offset"/>) for <see cref="RestoreState"/>.</summary>
+        public void SaveState(byte[] target, int offset)
+        {
+            BufferRange.Check(target, offset, StateLength);
+            BigEndian.Write(target, offset, _state, 4);
+        }
+
+        /// <summary>Continues from a state <see cref="SaveState"/> wrote; every 32-bit value is a possible state.</summary>
+        public void RestoreState(byte[] source, int offset)
+        {
+            BufferRange.Check(source, offset, StateLength);
+            _state = (uint)BigEndian.Read(source, offset, 4);
+        }
+
         /// <summary>Forgets every byte fed so far.</summary>
         public void Reset()
         {

@@ -5,7 +5,7 @@ namespace Fota.Client
     /// A CRC catches transfer and storage corruption, not tampering: use
     /// <see cref="Sha256Verifier"/> when the image must match a published digest.
     /// </remarks>
-    public class Crc32Verifier : IFotaVerifier
+    public class Crc32Verifier : IFotaVerifier, IResumableVerifier
     {
         private readonly uint _expected;
         private readonly Crc32 _crc = new Crc32();
@@ -50,6 +50,26 @@ namespace Fota.Client
         public void Update(byte[] buffer, int offset, int count)
         {
             _crc.Update(buffer, offset, count);
+        }
+
+        /// <summary>The running CRC's state: <see cref="Crc32.StateLength"/> bytes.</summary>
+        public int StateLength
+        {
+            get { return Crc32.StateLength; }
+        }
+
+        /// <summary>Saves the running CRC.</summary>
+        public void SaveState(byte[] target, int offset)
+        {
+            _crc.SaveState(target, offset);
+        }
+
+        /// <summary>Continues the CRC from a saved state.</summary>
+        /// <returns><c>true</c>: every value is a possible CRC state.</returns>
+        public bool RestoreState(byte[] source, int offset)
+        {
+            _crc.RestoreState(source, offset);
+            return true;
         }
 
         /// <summary>Accepts when the CRC-32 of the bytes since <see cref="Begin"/> equals the expected one.</summary>

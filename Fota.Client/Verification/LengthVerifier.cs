@@ -6,7 +6,7 @@ namespace Fota.Client
     /// Accepts an image only when exactly the expected number of bytes arrived, and rejects a
     /// server whose announced length already disagrees with it.
     /// </summary>
-    public class LengthVerifier : IFotaVerifier
+    public class LengthVerifier : IFotaVerifier, IResumableVerifier
     {
         private readonly long _expected;
         private long _announced;
@@ -64,6 +64,37 @@ namespace Fota.Client
         {
             BufferRange.Check(buffer, offset, count);
             _received += count;
+        }
+
+        /// <summary>16 bytes: the announced length and the bytes counted.</summary>
+        public int StateLength
+        {
+            get { return 16; }
+        }
+
+        /// <summary>Saves the announced length (-1 as all ones) and the count.</summary>
+        public void SaveState(byte[] target, int offset)
+        {
+            BufferRange.Check(target, offset, 16);
+            BigEndian.Write(target, offset, _announced, 8);
+            BigEndian.Write(target, offset + 8, _received, 8);
+        }
+
+        /// <summary>Continues counting from a saved state.</summary>
+        /// <returns><c>false</c> for a negative count or an announced length below -1.</returns>
+        public bool RestoreState(byte[] source, int offset)
+        {
+            BufferRange.Check(source, offset, 16);
+            long announced = BigEndian.Read(source, offset, 8);
+            long received = BigEndian.Read(source, offset + 8, 8);
+            if (announced < -1 || received < 0)
+            {
+                return false;
+            }
+
+            _announced = announced;
+            _received = received;
+            return true;
         }
 
         /// <summary>Accepts when exactly the expected number of bytes was seen and the server did not announce another length.</summary>

@@ -16,6 +16,9 @@ namespace Fota.Client
         /// <summary>Length of a digest in bytes.</summary>
         public const int DigestLength = 32;
 
+        /// <summary>Length of a saved state (<see cref="SaveState"/>): the chaining words, the message length and a partial block.</summary>
+        public const int StateLength = 32 + 8 + Sha256Block.Length;
+
         private const int BlockLength = Sha256Block.Length;
 
         // The whole running state: the eight chaining words, the bytes of a partial block and the message length.
@@ -146,6 +149,51 @@ namespace Fota.Client
             }
 
             return digest;
+        }
+
+        /// <summary>
+        /// Writes the running state (<see cref="StateLength"/> bytes at <paramref name="offset"/>) so that a digest over a
+        /// long stream can continue after a restart: <see cref="RestoreState"/> on any instance picks it up.
+        /// </summary>
+        /// <exception cref="InvalidOperationException"><see cref="Finish"/> was called and <see cref="Reset"/> was not.</exception>
+        public void SaveState(byte[] target, int offset)
+        {
+            BufferRange.Check(target, offset, StateLength);
+            if (_finished)
+            {
+                throw new InvalidOperationException("SHA-256 already finished; there is no running state to save.");
+            }
+
+            for (int i = 0; i < 8; i++)
+            {
+                BigEndian.Write(target, offset + 4 * i, _hash[i], 4);
+            }
+
+            BigEndian.Write(target, offset + 32, _totalLength, 8);
+            Array.Copy(_pending, 0, target, offset + 40, BlockLength);
+        }
+
+        /// <summary>Continues from a state <see cref="SaveState"/> wrote; the bytes fed before it count as fed here.</summary>
+        /// <returns><c>false</c> (and nothing changed) when the bytes cannot be a saved state.</returns>
+        public bool RestoreState(byte[] source, int offset)
+        {
+            BufferRange.Check(source, offset, StateLength);
+            long total = BigEndian.Read(source, offset + 32, 8);
+            if (total < 0 || total > long.MaxValue / 8)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < 8; i++)
+            {
+                _hash[i] = (uint)BigEndian.Read(source, offset + 4 * i, 4);
+            }
+
+            _totalLength = total;
+            _pendingLength = (int)(total % BlockLength);
+            Array.Copy(source, offset + 40, _pending, 0, BlockLength);
+            _finished = false;
+            return true;
         }
 
         /// <summary>The SHA-256 digest (32 bytes) of <paramref name="count"/> bytes of <paramref name="buffer"/> from <paramref name="offset"/>.</summary>

@@ -3,7 +3,7 @@ using System;
 namespace Fota.Client
 {
     /// <summary>Accepts an image whose SHA-256 digest equals the expected one.</summary>
-    public class Sha256Verifier : IFotaVerifier
+    public class Sha256Verifier : IFotaVerifier, IResumableVerifier
     {
         private readonly byte[] _expected;
         private readonly Sha256 _sha = new Sha256();
@@ -93,6 +93,31 @@ namespace Fota.Client
         public void Update(byte[] buffer, int offset, int count)
         {
             _sha.Update(buffer, offset, count);
+        }
+
+        /// <summary>The running digest's state: <see cref="Sha256.StateLength"/> bytes.</summary>
+        public int StateLength
+        {
+            get { return Sha256.StateLength; }
+        }
+
+        /// <summary>Saves the running digest (see <see cref="Sha256.SaveState"/>).</summary>
+        /// <exception cref="InvalidOperationException">The verdict was already given.</exception>
+        public void SaveState(byte[] target, int offset)
+        {
+            _sha.SaveState(target, offset);
+        }
+
+        /// <summary>Continues the digest from a saved state, as after <see cref="Begin"/> and the bytes before it.</summary>
+        public bool RestoreState(byte[] source, int offset)
+        {
+            if (!_sha.RestoreState(source, offset))
+            {
+                return false;
+            }
+
+            _actual = null;
+            return true;
         }
 
         /// <summary>Accepts when the SHA-256 of the bytes since <see cref="Begin"/> equals the expected digest.</summary>

@@ -11,7 +11,15 @@ namespace Fota.Client
         }
 
         /// <summary>A region for the slot of <paramref name="image"/>.</summary>
-        public InFieldUpdateRegion(ImageType image) : this(new UpdateManagerSlot(image))
+        public InFieldUpdateRegion(ImageType image) : this(new UpdateManagerSlot(image), null)
+        {
+        }
+
+        /// <summary>
+        /// A region for the slot of <paramref name="image"/> that keeps checkpoints in <paramref name="checkpointPath"/>
+        /// (e.g. <c>I:\fota.resume</c>), so that a download interrupted by a reboot continues where it stopped.
+        /// </summary>
+        public InFieldUpdateRegion(ImageType image, string checkpointPath) : this(new UpdateManagerSlot(image), checkpointPath)
         {
         }
 

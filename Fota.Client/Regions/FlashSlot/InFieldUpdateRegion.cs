@@ -23,24 +23,49 @@ namespace Fota.Client
     /// <see cref="Abort"/> pauses (keeps the slot) when the image was not complete, so that a later request can
     /// continue it, and erases the slot when the whole image arrived but was rejected.
     /// </para>
+    /// <para>
+    /// With a checkpoint file (a small file on the device's file system, e.g. <c>I:\fota.resume</c>) the region is an
+    /// <see cref="IResumableRegion"/>: a later request, after a reboot too, downloads only the rest of the image. The file
+    /// holds the image's MCUboot header and the client's record; the slot's own bytes are durable as soon as a chunk is
+    /// stored. The runtime resumes a slot at the start of the erase block that held the last written byte, so the region
+    /// may ask for some bytes before the recorded position again: they are written again, not verified twice (the slot's
+    /// completion checks the stored image's SHA-256 against the image's own TLV, which the verifiers did see).
+    /// </para>
     /// </remarks>
-    public partial class InFieldUpdateRegion : IFotaRegion
+    public partial class InFieldUpdateRegion : IResumableRegion
     {
         /// <summary>Bytes of the MCUboot header that identify an image being continued.</summary>
         public const int HeaderLength = 32;
 
         private readonly IFlashSlot slot;
+        private readonly CheckpointFile checkpoint;
         private readonly byte[] header = new byte[HeaderLength];
+        private byte[] content;
         private int headerCount;
         private int totalLength;
         private long received;
         private long stored;
         private bool open;
 
+        /// <summary>A region over <paramref name="slot"/> without checkpoints.</summary>
+        internal InFieldUpdateRegion(IFlashSlot slot) : this(slot, null)
+        {
+        }
+
         /// <summary>A region over <paramref name="slot"/>: the device's <c>UpdateManager</c>, or a simulated slot in tests.</summary>
-        internal InFieldUpdateRegion(IFlashSlot slot)
+        /// <param name="slot">The slot.</param>
+        /// <param name="checkpointPath">Where checkpoints are kept, or <c>null</c>: then a later request downloads the whole
+        /// image again and only skips rewriting what the slot holds.</param>
+        internal InFieldUpdateRegion(IFlashSlot slot, string checkpointPath)
         {
             this.slot = slot;
+            checkpoint = checkpointPath == null ? null : new CheckpointFile(checkpointPath);
+        }
+
+        /// <summary>The checkpoint file, or <c>null</c> when the region keeps none.</summary>
+        public string CheckpointPath
+        {
+            get { return checkpoint == null ? null : checkpoint.Path; }
         }
 
         /// <summary>-1: only the runtime knows the slot's size, and says so when a session starts.</summary>
@@ -130,6 +155,7 @@ namespace Fota.Client
             if (result == SlotResult.Success)
             {
                 Pending = true;
+                DeleteCheckpoint();
                 return;
             }
 
@@ -144,8 +170,98 @@ namespace Fota.Client
             throw new FotaException(FotaResult.StorageFailed, "completing the slot session failed: " + NameOf(result) + " (" + Meaning(result) + ")");
         }
 
-        /// <inheritdoc />
+        /// <summary>
+        /// Discards the checkpoint; an incomplete image stays paused in the slot (a later request that downloads it again
+        /// skips rewriting it), a complete one that was rejected is erased.
+        /// </summary>
         public void Abort()
+        {
+            DeleteCheckpoint();
+            Close();
+        }
+
+        /// <inheritdoc />
+        public int ReadCheckpoint(byte[] buffer)
+        {
+            if (checkpoint == null)
+            {
+                return 0;
+            }
+
+            content = new byte[HeaderLength + buffer.Length];
+            int count = checkpoint.Read(content);
+            if (count <= HeaderLength)
+            {
+                return 0;
+            }
+
+            Array.Copy(content, header, HeaderLength);
+            Array.Copy(content, HeaderLength, buffer, 0, count - HeaderLength);
+            return count - HeaderLength;
+        }
+
+        /// <inheritdoc />
+        /// <returns>Where the slot continues: the start of the erase block of its last written byte, when that is before
+        /// <paramref name="position"/>; -1 when the slot holds no image with the checkpoint's header and length.</returns>
+        public long Resume(long expectedLength, long position)
+        {
+            Close();
+            if (expectedLength <= 0 || expectedLength > int.MaxValue || position < HeaderLength)
+            {
+                return -1;
+            }
+
+            totalLength = (int)expectedLength;
+            if (slot.Resume(totalLength, header) != SlotResult.Success)
+            {
+                return -1;
+            }
+
+            open = true;
+            headerCount = HeaderLength;
+            stored = slot.NextOffset;
+            received = stored < position ? stored : position;
+            Resumed = true;
+            Pending = false;
+            return received;
+        }
+
+        /// <inheritdoc />
+        public void Checkpoint(byte[] record, int count)
+        {
+            if (checkpoint == null)
+            {
+                return;
+            }
+
+            // The slot's chunks are in flash when StoreImageChunk returns; only the record needs writing, after the
+            // header that Resume will need (one buffer for the request's checkpoints).
+            if (content == null || content.Length < HeaderLength + count)
+            {
+                content = new byte[HeaderLength + record.Length];
+            }
+
+            Array.Copy(header, content, HeaderLength);
+            Array.Copy(record, 0, content, HeaderLength, count);
+            checkpoint.Write(content, 0, HeaderLength + count);
+        }
+
+        /// <inheritdoc />
+        public void Suspend()
+        {
+            Close();
+        }
+
+        private void DeleteCheckpoint()
+        {
+            if (checkpoint != null)
+            {
+                checkpoint.Delete();
+            }
+        }
+
+        // Closes an open session: pauses an incomplete image, erases a complete one (it was rejected).
+        private void Close()
         {
             if (!open)
             {

@@ -29,6 +29,7 @@ namespace Fota.Tool
                 case FotaResult.VerificationFailed: return 15;
                 case FotaResult.StorageFailed: return 16;
                 case FotaResult.Busy: return 17;
+                case FotaResult.Cancelled: return 18;
                 default: return ExitCodes.Failed; // InternalError and anything newer
             }
         }

@@ -4,13 +4,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Fota.Client;
 
 namespace Fota.Tool
 {
     /// <summary>
-    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX] [--public-key PUBLIC.pem]</c>: downloads as the device would,
+    /// <c>fota get … --out FILE [--sha256 HEX] [--crc32 HEX] [--public-key PUBLIC.pem] [--retries N] [--resume]</c>: downloads
+    /// as the device would,
     /// through verifiers (and the package stage, with a key) into the core's <see cref="FileRegion"/>, with progress on
     /// stderr, and prints the SHA-256 taken on the way.
     /// FILE appears only when the whole body arrived and every check passed (an existing FILE is left alone otherwise). An option is added by
@@ -50,6 +52,12 @@ namespace Fota.Tool
                 HelpName = "PUBLIC.pem",
                 CustomParser = result => ReadPublicKey(result.Tokens[0].Value, result.AddError),
             };
+            Option<long> retries = OptionRules.Number("--retries", "N",
+                "try again up to N times after a failure that may pass (connect, early close, timeout, 5xx, code 43), continuing"
+                + " a dropped download with Range", 0, FotaOptions.MaxMaxAttempts - 1, 0);
+            Option<bool> resume = OptionRules.Flag("--resume",
+                "keep an interrupted download (FILE.part and its checkpoint FILE.resume) and continue it in the next run, also"
+                + " after the process was killed; without it every run starts from byte 0");
             Option<long> chunkSize = OptionRules.Number("--chunk-size", "BYTES",
                 "the one download buffer, also the longest reply header line (a device's default is " + FotaOptions.DefaultChunkSize + ")",
                 FotaOptions.MinChunkSize, FotaOptions.MaxChunkSize, FotaOptions.MaxChunkSize);
@@ -62,14 +70,20 @@ namespace Fota.Tool
             command.Options.Add(sha256);
             command.Options.Add(crc32);
             command.Options.Add(publicKey);
+            command.Options.Add(retries);
+            command.Options.Add(resume);
             command.Options.Add(chunkSize);
             tls.AddTo(command);
             command.SetAction(result =>
             {
-                // The digest is always taken on the way in: it is printed, and --sha256 compares against it.
+                // The digest is always taken on the way in: it is printed, and --sha256 compares against it. Only the
+                // managed digest can be saved in a checkpoint, so --resume uses it instead of the hardware one.
                 string expected = result.GetValue(sha256);
-                using var sha256Digest = new HostSha256Verifier(expected == null ? null : Convert.FromHexString(expected));
-                var verifiers = new List<IFotaVerifier> { sha256Digest };
+                byte[] expectedDigest = expected == null ? null : Convert.FromHexString(expected);
+                bool keep = result.GetValue(resume);
+                using var hostDigest = keep ? null : new HostSha256Verifier(expectedDigest);
+                var managedDigest = keep ? new ResumableSha256Verifier(expectedDigest) : null;
+                var verifiers = new List<IFotaVerifier> { keep ? managedDigest : hostDigest };
                 if (result.GetValue(crc32) is uint crc)
                 {
                     verifiers.Add(new Crc32Verifier(crc));
@@ -80,14 +94,26 @@ namespace Fota.Tool
                 options.Verifiers = verifiers.ToArray();
                 options.ChunkSize = (int)result.GetValue(chunkSize);
                 options.PublicKey = result.GetValue(publicKey);
+                options.MaxAttempts = (int)result.GetValue(retries) + 1;
+                options.ResumeAcrossRequests = keep;
                 tls.Apply(result, options);
-                return Run(options, target, sha256Digest, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+
+                // With --resume, Ctrl+C cancels the request (which saves its checkpoint) instead of killing the process.
+                using PosixSignalRegistration interrupt = keep
+                    ? PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+                    {
+                        signal.Cancel = true;
+                        FotaClient.Cancel();
+                    })
+                    : null;
+                return Run(options, target, () => keep ? managedDigest.Hex : hostDigest.Hex, result.InvocationConfiguration.Output,
+                    result.InvocationConfiguration.Error);
             });
             return command;
         }
 
         /// <summary>Runs the download; exit 0 on success, else the result's status.</summary>
-        private static int Run(FotaOptions options, string target, HostSha256Verifier digest, TextWriter output, TextWriter errors)
+        private static int Run(FotaOptions options, string target, Func<string> digest, TextWriter output, TextWriter errors)
         {
             FotaReport report = DownloadScreen.Run(options, errors, Path.GetFileName(target));
             if (!report.Succeeded)
@@ -97,7 +123,7 @@ namespace Fota.Tool
             }
 
             // With a package the file holds its payload, not the body as received.
-            output.WriteLine("Saved " + target + ": " + new FileInfo(target).Length + " bytes, sha256 " + digest.Hex + ".");
+            output.WriteLine("Saved " + target + ": " + new FileInfo(target).Length + " bytes, sha256 " + digest() + ".");
             output.WriteLine(report.ToString());
             return ExitCodes.Ok;
         }

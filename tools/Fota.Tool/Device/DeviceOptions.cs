@@ -63,6 +63,9 @@ namespace Fota.Tool
                 Timeout = timeout,
                 ReadTimeout = Math.Min(timeout, 30000),
                 Region = region,
+
+                // A person at a terminal asks once and sees the answer; get --retries asks for more.
+                MaxAttempts = 1,
             };
         }
     }
