@@ -62,6 +62,53 @@ namespace Fota.Client.DeviceTests
             }
         }
 
+        /// <summary>Bytes of payload in <see cref="PackageHeader1MiB"/>'s package: 1 MiB of the counting pattern.</summary>
+        public const int PackagePayload = 1048576;
+
+        /// <summary>
+        /// Header and signature of a package (docs/package-format.md) of firmware <c>bench</c> 1.0.1 whose payload is
+        /// <see cref="PackagePayload"/> bytes of the counting pattern, signed with docs/package-example/private.pem
+        /// (made by <c>fota pack</c> on the host: a device cannot sign).
+        /// </summary>
+        public const string PackageHeader1MiB = "iUZQSwEAAEgBAAAAAAAAEAAA+7qyiff5SyVzbFi+RqmUxEH9AlUsxgIjUuPYbS+rfIP6wGX/+qJQ2AAAAAEAAAABBWJlbmNoY1B1q9euulFwWIJIoHzDNDnxlEi/w+0ySMhPm9tsfeus+j0GIp7TpSZeGIvaI+Us1EUJPeeBjecYrLJ4h50WLcGQ6L1Pz6GqfmgaosdOz9ewyBZnebXo41/cfgozHHMlM7OqhgkIFVZapuKim9CByuNz4JtJDJVibczAXTqP2OIfpNJrK3apc/1wWYD3Wm4IEAylXAcobTsSDZbXR4Dim9BdIyeiwGLPDuA9G4eVSawJU1OYz/FZhiuwfJUxMQsFUJr1iw1MAu6B2eh9h7FJwaLYdbuZcLwWbV1iQrLQBLX9xOg29XHAAFBQP+t/dW/DJ5Lq/+LYLXPjLBlxxe0PZA==";
+
+        /// <summary>docs/package-example/public.pem, the key <see cref="PackageHeader1MiB"/> is signed with.</summary>
+        public const string PackageKey =
+            "-----BEGIN PUBLIC KEY-----\n" +
+            "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwXkf/yFbcmeTh2VKYBeF\n" +
+            "asXUpKUjCaHF38U76iUV0nq8hR6joX2NXvKEv1yAnAu8VyxU96lqbcyG7Vxb5LHm\n" +
+            "nc/tEeaRJuBg22JXtsvzVNclM7lJX3C/ICPQ17pTaTTfJEmPYOST3xKlvipEuSoh\n" +
+            "WbZ5vpbFDudyifFOcI2FwbDtsvT6OThz0MjaGltpXbL7bitfnLcBn7vXUCKKFFnE\n" +
+            "iSp8EQl8iEW8PUjtsIPbi9qpwqvAzzZs4ejRVmYJdFVKIFccZwJtArOinzc5M0Vc\n" +
+            "atfPH1q2jxYOM2FOQKFOFZwzJeKfKFeBg2x/Opd2QgBA2tExtKBmZHOrCkAQ/PNR\n" +
+            "NwIDAQAB\n" +
+            "-----END PUBLIC KEY-----\n";
+
+        /// <summary>
+        /// The whole request (<see cref="FotaClient.Run"/>) with <see cref="FotaOptions.PublicKey"/> set, over an in-memory
+        /// connection serving the signed package of <see cref="PackageHeader1MiB"/> (its header and signature, then the
+        /// 1 MiB payload) into an in-memory region that only counts; prints the result. The package path's only per-byte
+        /// work is the stage's SHA-256 of the payload; everything else (the key, the header, one RSA-2048 verify) is once
+        /// per request.
+        /// </summary>
+        public static void PackagePipeline(bool work)
+        {
+            byte[] header = Convert.FromBase64String(PackageHeader1MiB);
+            long length = header.Length + (long)PackagePayload;
+            byte[] head = Bytes.Concat(Requests.Head("HTTP/1.1 200 OK", new string[] { "Content-Length: " + length.ToString() }), header);
+            MemoryConnection connection = new MemoryConnection(head, Bytes.Counting(ChunkSize), PackagePayload);
+            MemoryRegion region = new MemoryRegion(0);
+            FotaOptions options = Requests.Options(new MemoryConnector(connection), region);
+            options.FirmwareName = "bench";
+            options.Version = "1.0.0";
+            if (work)
+            {
+                options.PublicKey = RsaPublicKey.FromPem(PackageKey);
+                FotaReport report = FotaClient.Run(options);
+                Console.WriteLine("package " + report.ResultName + " " + region.Length.ToString() + " bytes");
+            }
+        }
+
         /// <summary>
         /// Decodes a platform refusal of <paramref name="size"/> bytes (code, a <c>\uXXXX</c>-escaped msg as the
         /// platform sends it, and a plain-text detail filling the rest) <paramref name="repeats"/> times; prints what
