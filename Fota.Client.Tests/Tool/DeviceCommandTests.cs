@@ -45,6 +45,32 @@ namespace Fota.Client.Tests.Tool
         }
 
         [Fact]
+        public void UrlSendsTheDeviceIdUnderTheChosenParameter()
+        {
+            // libfota2 on a Wi-Fi module sends its MAC as mac=...; the platform's reference URL uses imei=.
+            var result = Fota("url", "--id-parameter", "mac", "--imei", "C81234567830", "--project-key", "K",
+                "--firmware-name", "app", "--version", "1.0.2");
+
+            Assert.Equal(0, result.Exit);
+            Assert.Equal("http://iot.openluat.com/api/site/firmware_upgrade?mac=C81234567830&project_key=K&firmware_name=app&version=1.0.2\n",
+                result.Out);
+        }
+
+        [Theory]
+        [InlineData("version", "is the name of another parameter")]
+        [InlineData("im ei", "must be 1-32 letters")]
+        [InlineData("", "is empty")]
+        public void UrlRefusesAnIdParameterThatCannotNameTheId(string name, string why)
+        {
+            var result = Fota("url", "--id-parameter", name, "--imei", "d", "--project-key", "K", "--firmware-name", "app", "--version", "1.0.2");
+
+            Assert.Equal(2, result.Exit);
+            Assert.Equal("", result.Out);
+            Assert.Contains("--id-parameter", result.Err);
+            Assert.Contains(why, result.Err);
+        }
+
+        [Fact]
         public void UrlVerbatimIsPrintedWithoutItsPrefix()
         {
             var result = Fota("url", "--url", "###http://127.0.0.1/fixed.bin");

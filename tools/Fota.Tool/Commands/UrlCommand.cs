@@ -16,18 +16,19 @@ namespace Fota.Tool
             var device = new DeviceOptions();
             var command = new NotedCommand("url", "print exactly the URL the device requests (warnings on stderr)", ResultNotes.ExitStatus);
             device.AddTo(command); // --timeout is accepted for symmetry with check and get, and checked all the same
-            command.SetAction(result => Run(result.GetValue(device.Url), result.GetValue(device.Imei), result.GetValue(device.ProjectKey),
-                result.GetValue(device.FirmwareName), result.GetValue(device.Version), result.InvocationConfiguration.Output,
-                result.InvocationConfiguration.Error));
+            command.SetAction(result => Run(result.GetValue(device.Url), result.GetValue(device.IdParameter), result.GetValue(device.Imei),
+                result.GetValue(device.ProjectKey), result.GetValue(device.FirmwareName), result.GetValue(device.Version),
+                result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
             return command;
         }
 
-        private static int Run(string baseUrl, string imei, string key, string firmwareName, string version, TextWriter output, TextWriter errors)
+        private static int Run(string baseUrl, string idParameter, string imei, string key, string firmwareName, string version,
+            TextWriter output, TextWriter errors)
         {
             string url;
             try
             {
-                url = UrlBuilder.Compose(baseUrl, imei, key, firmwareName, version);
+                url = UrlBuilder.Compose(baseUrl, idParameter, imei, key, firmwareName, version);
             }
             catch (FotaException e)
             {
@@ -41,7 +42,7 @@ namespace Fota.Tool
             }
             else
             {
-                WarnIfEncoded(errors, "imei", imei);
+                WarnIfEncoded(errors, idParameter, imei);
                 WarnIfEncoded(errors, "project_key", key);
                 WarnIfEncoded(errors, "firmware_name", firmwareName);
                 if (string.IsNullOrEmpty(key))

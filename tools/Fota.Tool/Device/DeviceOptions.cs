@@ -34,6 +34,9 @@ namespace Fota.Tool
         /// <summary><c>--version A.B.C</c>.</summary>
         public Option<string> Version { get; } = OptionRules.Text("--version", "A.B.C", "the version the device runs now");
 
+        /// <summary><c>--id-parameter NAME</c>: the query parameter that carries the device id.</summary>
+        public Option<string> IdParameter { get; } = CreateIdParameter();
+
         /// <summary><c>--timeout SECONDS</c>: the whole request; each read waits at most 30 s of it.</summary>
         public Option<long> Timeout { get; } = OptionRules.Number("--timeout", "SECONDS", "limit for the whole request (each read: 30 s at most)",
             1, 3600, DefaultTimeoutSeconds);
@@ -42,6 +45,7 @@ namespace Fota.Tool
         public void AddTo(Command command)
         {
             command.Options.Add(Imei);
+            command.Options.Add(IdParameter);
             command.Options.Add(ProjectKey);
             command.Options.Add(FirmwareName);
             command.Options.Add(Version);
@@ -57,6 +61,7 @@ namespace Fota.Tool
             {
                 Url = result.GetValue(Url),
                 Imei = result.GetValue(Imei),
+                DeviceIdParameter = result.GetValue(IdParameter),
                 ProjectKey = result.GetValue(ProjectKey),
                 FirmwareName = result.GetValue(FirmwareName),
                 Version = result.GetValue(Version),
@@ -67,6 +72,25 @@ namespace Fota.Tool
                 // A person at a terminal asks once and sees the answer; get --retries asks for more.
                 MaxAttempts = 1,
             };
+        }
+
+        private static Option<string> CreateIdParameter()
+        {
+            var option = new Option<string>("--id-parameter")
+            {
+                Description = "the query parameter that carries the device id (libfota2 sends mac on Wi-Fi modules, uid on others)",
+                HelpName = "NAME",
+                DefaultValueFactory = _ => UrlBuilder.DefaultDeviceIdParameter,
+            };
+            option.Validators.Add(result =>
+            {
+                string problem = UrlBuilder.CheckDeviceIdParameter(result.GetValueOrDefault<string>());
+                if (problem != null)
+                {
+                    result.AddError(problem.Replace("DeviceIdParameter", "--id-parameter", StringComparison.Ordinal) + ".");
+                }
+            });
+            return option;
         }
     }
 }
