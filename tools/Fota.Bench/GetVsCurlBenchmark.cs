@@ -53,8 +53,8 @@ namespace Fota.Bench
                 using Nginx server = Nginx.Start(folder, 1, ports => NginxConfig(folder, ports[0]), out int[] port);
                 string url = "http://127.0.0.1:" + port[0] + "/" + FileName;
                 var bench = new Runs(curl, sha256sum, Dotnet(), fota, url, sha256, folder);
-                Console.WriteLine("get-vs-curl: " + mebibytes + " MiB from " + NginxVersion(nginx) + " on 127.0.0.1:" + port[0]
-                    + " (sendfile), " + rounds + " rounds, curl and fota alternating; load average " + LoadAverage()
+                Console.WriteLine("get-vs-curl: " + mebibytes + " MiB from " + Tools.NginxVersion(nginx) + " on 127.0.0.1:" + port[0]
+                    + " (sendfile), " + rounds + " rounds, curl and fota alternating; load average " + Tools.LoadAverage()
                     + " on " + Environment.ProcessorCount + " cores; fota is " + fota);
                 bench.Round(); // warm-up, not counted: page cache, the runtime's files, nginx
                 Console.WriteLine("round  curl -o  fota get  curl -o && sha256sum  fota get --sha256");
@@ -246,17 +246,6 @@ namespace Fota.Bench
         {
             string self = Environment.ProcessPath;
             return self != null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-        }
-
-        private static string NginxVersion(string nginx)
-        {
-            Tools.Time(nginx, new[] { "-v" }, out string version);
-            return version.Trim().Replace("nginx version: ", "", StringComparison.Ordinal);
-        }
-
-        private static string LoadAverage()
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         }
     }
 }

@@ -2,10 +2,9 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Fota.Client.Tests.Support;
 using Fota.Server;
 
 namespace Fota.Bench
@@ -29,8 +28,8 @@ namespace Fota.Bench
                 return 2;
             }
 
-            string nginx = Find("nginx", "/usr/sbin/nginx");
-            string wrk = Find("wrk", "/usr/bin/wrk");
+            string nginx = Nginx.Binary;
+            string wrk = Tools.Find("wrk");
             if (nginx == null || wrk == null)
             {
                 Console.Error.WriteLine("serve-load needs nginx and wrk (Debian: apt-get install nginx-light wrk)");
@@ -39,7 +38,6 @@ namespace Fota.Bench
 
             string folder = Path.Combine(Path.GetTempPath(), "fota-serve-load-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            Process nginxProcess = null;
             try
             {
                 string firmware = Path.Combine(folder, "www", "fw.bin");
@@ -60,17 +58,17 @@ namespace Fota.Bench
 
                 byte[] reply = FetchBody(server.BaseUrl + latest, 409);
                 File.WriteAllBytes(Path.Combine(folder, "www", "latest.json"), reply);
-                int nginxPort = FreePort();
-                nginxProcess = StartNginx(nginx, folder, nginxPort);
-                string nginxBase = "http://127.0.0.1:" + nginxPort;
+                LetWorkersRead(folder);
+                using Nginx nginxServer = Nginx.Start(folder, 1, ports => NginxConfig(folder, ports[0]), out int[] nginxPorts);
+                string nginxBase = "http://127.0.0.1:" + nginxPorts[0];
                 FetchBody(nginxBase + latest, 409);
 
                 string script = Path.Combine(folder, "devices.lua");
                 File.WriteAllText(script, "local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, \"/api/site/firmware_upgrade?imei=bench\" .. (n % "
                     + Devices + ") .. \"&project_key=" + key + "&firmware_name=app&version=1.0.1\")\nend\n");
 
-                Console.WriteLine("fota serve vs nginx " + Version(nginx) + " on 127.0.0.1, wrk -t2, " + seconds + " s a run, " + Environment.ProcessorCount
-                    + " cores; load average before: " + LoadAverage());
+                Console.WriteLine("fota serve vs " + Tools.NginxVersion(nginx) + " on 127.0.0.1, wrk -t2, " + seconds + " s a run, " + Environment.ProcessorCount
+                    + " cores; load average before: " + Tools.LoadAverage());
                 Console.WriteLine("warming up (registers " + Devices + " devices, JIT)...");
                 Wrk(wrk, 64, 2, script, server.BaseUrl + "/");
                 Wrk(wrk, 64, 2, script, nginxBase + "/");
@@ -102,17 +100,11 @@ namespace Fota.Bench
                 double downloadRatio = ourDownloads.MegabytesPerSecond / nginxDownloads.MegabytesPerSecond;
                 Console.WriteLine($"  aggregate ratio {downloadRatio:F2} (goal >= 0.9): {(downloadRatio >= 0.9 ? "met" : "NOT met")}");
                 Console.WriteLine();
-                Console.WriteLine("load average after: " + LoadAverage() + " (other work on the machine makes these figures noisy)");
+                Console.WriteLine("load average after: " + Tools.LoadAverage() + " (other work on the machine makes these figures noisy)");
                 return 0;
             }
             finally
             {
-                if (nginxProcess != null && !nginxProcess.HasExited)
-                {
-                    nginxProcess.Kill(true);
-                    nginxProcess.WaitForExit(5000);
-                }
-
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, true);
             }
@@ -152,13 +144,14 @@ namespace Fota.Bench
             }
         }
 
-        private static Process StartNginx(string nginx, string folder, int port)
+        // nginx with as many workers as cores, logging every request as fota serve does; the 409 location returns the
+        // very JSON fota serve answered.
+        private static string NginxConfig(string folder, int port)
         {
             string www = Path.Combine(folder, "www");
             string temp = Path.Combine(folder, "nginx-temp");
             Directory.CreateDirectory(temp);
-            string config = Path.Combine(folder, "nginx.conf");
-            File.WriteAllText(config, $@"worker_processes auto;
+            return $@"worker_processes auto;
 daemon off;
 pid {folder}/nginx.pid;
 error_log {folder}/nginx-error.log;
@@ -179,43 +172,22 @@ http {{
         }}
     }}
 }}
-");
-            // The workers run as 'nobody' when started by root: let them read the files.
-            if (!OperatingSystem.IsWindows())
+";
+        }
+
+        // The workers run as 'nobody' when nginx is started by root: let them read the files they serve.
+        private static void LetWorkersRead(string folder)
+        {
+            if (OperatingSystem.IsWindows())
             {
-                foreach (string path in new[] { folder, www, Path.Combine(www, "fw.bin"), Path.Combine(www, "latest.json") })
-                {
-                    File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherRead | (Directory.Exists(path) ? UnixFileMode.OtherExecute : 0));
-                }
+                return;
             }
 
-            var start = new ProcessStartInfo(nginx) { UseShellExecute = false, RedirectStandardError = true };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(config);
-            start.ArgumentList.Add("-e");
-            start.ArgumentList.Add(Path.Combine(folder, "nginx-error.log"));
-            Process process = Process.Start(start);
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (DateTime.UtcNow < deadline)
+            string www = Path.Combine(folder, "www");
+            foreach (string path in new[] { folder, www, Path.Combine(www, "fw.bin"), Path.Combine(www, "latest.json") })
             {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException("nginx stopped: " + process.StandardError.ReadToEnd());
-                }
-
-                try
-                {
-                    using var probe = new TcpClient();
-                    probe.Connect(IPAddress.Loopback, port);
-                    return process;
-                }
-                catch (SocketException)
-                {
-                    System.Threading.Thread.Sleep(50);
-                }
+                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherRead | (Directory.Exists(path) ? UnixFileMode.OtherExecute : 0));
             }
-
-            throw new InvalidOperationException("nginx did not listen on port " + port + " within 10 s");
         }
 
         private static byte[] FetchBody(string url, int status)
@@ -249,51 +221,6 @@ http {{
             string output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             return WrkResult.Parse(output);
-        }
-
-        private static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
-
-        private static string Find(string name, string fallback)
-        {
-            foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            {
-                string candidate = Path.Combine(dir, name);
-                if (dir.Length > 0 && File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            return File.Exists(fallback) ? fallback : null;
-        }
-
-        private static string Version(string nginx)
-        {
-            var start = new ProcessStartInfo(nginx, "-v") { UseShellExecute = false, RedirectStandardError = true };
-            using Process process = Process.Start(start);
-            string text = process.StandardError.ReadToEnd().Trim();
-            process.WaitForExit();
-            Match match = Regex.Match(text, @"nginx/(\S+)");
-            return match.Success ? match.Groups[1].Value : "?";
-        }
-
-        private static string LoadAverage()
-        {
-            try
-            {
-                return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
-            }
-            catch (IOException)
-            {
-                return "unknown";
-            }
         }
 
         private sealed class WrkResult

@@ -53,5 +53,18 @@ namespace Fota.Bench
 
             return seconds;
         }
+
+        // "nginx/1.22.1" as `nginx -v` says it.
+        public static string NginxVersion(string nginx)
+        {
+            Time(nginx, new[] { "-v" }, out string version);
+            return version.Trim().Replace("nginx version: ", "", StringComparison.Ordinal);
+        }
+
+        // The 1-, 5- and 15-minute load averages, or "unknown" where the system does not say.
+        public static string LoadAverage()
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
+        }
     }
 }
