@@ -159,10 +159,19 @@ namespace Fota.Client.Tests.Resilience
             using FaultProxy proxy = Proxy(_ => new ProxyFault { Reply = FaultProxy.Answer("HTTP/1.1 503 Busy", "") });
             FotaOptions options = Options(proxy);
             options.RetryDelay = 60_000;
+
+            // Still the real sleep, slice by slice; the event only tells the test that the wait has begun, so the
+            // cancel lands in the wait and not in the first attempt's read (as it could on a busy machine).
+            using var waiting = new ManualResetEventSlim();
+            options.Sleep = milliseconds =>
+            {
+                waiting.Set();
+                Thread.Sleep(milliseconds);
+            };
             FotaReport report = null;
             var running = new Thread(() => report = FotaClient.Run(options));
             running.Start();
-            SpinWait.SpinUntil(() => proxy.Connections == 1 && FotaClient.IsBusy, 30_000);
+            Assert.True(waiting.Wait(30_000), "the request never began its back-off wait");
 
             FotaClient.Cancel();
             Assert.True(running.Join(30_000));
