@@ -14,11 +14,9 @@ namespace Fota.Client.Tests.Support
     /// </summary>
     public sealed class FaultProxy : IDisposable
     {
-        private readonly TcpListener listener;
+        private readonly LoopbackListener listener;
         private readonly int upstreamPort;
         private readonly Func<int, ProxyFault> plan;
-        private readonly CancellationTokenSource stop = new CancellationTokenSource();
-        private readonly Thread acceptor;
         private long toClient;
         private int connections;
 
@@ -28,14 +26,10 @@ namespace Fota.Client.Tests.Support
         {
             this.upstreamPort = upstreamPort;
             this.plan = plan;
-            listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            acceptor = new Thread(Accept) { IsBackground = true, Name = "fault-proxy" };
-            acceptor.Start();
+            listener = new LoopbackListener("fault-proxy", Accepted);
         }
 
-        public int Port { get; }
+        public int Port => listener.Port;
 
         /// <summary>Bytes sent to the client, heads and bodies, over every connection so far.</summary>
         public long BytesToClient => Interlocked.Read(ref toClient);
@@ -75,32 +69,18 @@ namespace Fota.Client.Tests.Support
 
         public void Dispose()
         {
-            stop.Cancel();
-            listener.Stop();
-            acceptor.Join(5000);
+            listener.Dispose();
             if (Errors.TryPeek(out Exception error))
             {
                 throw new InvalidOperationException("the fault proxy failed", error);
             }
         }
 
-        private void Accept()
+        // On the listener's thread, so connections are numbered in the order they arrived.
+        private void Accepted(Socket client)
         {
-            while (!stop.IsCancellationRequested)
-            {
-                Socket client;
-                try
-                {
-                    client = listener.AcceptSocket();
-                }
-                catch (Exception e) when (e is SocketException || e is ObjectDisposedException || e is InvalidOperationException)
-                {
-                    return;
-                }
-
-                int index = Interlocked.Increment(ref connections) - 1;
-                new Thread(() => Serve(client, index)) { IsBackground = true }.Start();
-            }
+            int index = Interlocked.Increment(ref connections) - 1;
+            new Thread(() => Serve(client, index)) { IsBackground = true }.Start();
         }
 
         private void Serve(Socket client, int index)
@@ -237,7 +217,7 @@ namespace Fota.Client.Tests.Support
             // A stall: keep the connection open and silent until the client gives up or the test ends.
             var sink = new byte[4096];
             client.ReceiveTimeout = 200;
-            while (!stop.IsCancellationRequested)
+            while (!listener.Stopping.IsCancellationRequested)
             {
                 try
                 {

@@ -13,11 +13,9 @@ namespace Fota.Client.Tests.Support
     /// </summary>
     public sealed class ScriptedServer : IDisposable
     {
-        private readonly TcpListener listener;
+        private readonly LoopbackListener listener;
         private readonly Action<ScriptedConnection> script;
         private readonly bool readsHead;
-        private readonly CancellationTokenSource stop = new CancellationTokenSource();
-        private readonly Thread acceptor;
 
         /// <param name="script">What the server does on each connection.</param>
         /// <param name="readsHead">
@@ -27,14 +25,10 @@ namespace Fota.Client.Tests.Support
         {
             this.script = script;
             this.readsHead = readsHead;
-            listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            acceptor = new Thread(AcceptLoop) { IsBackground = true, Name = "scripted-server" };
-            acceptor.Start();
+            listener = new LoopbackListener("scripted-server", socket => new Thread(() => Serve(socket)) { IsBackground = true }.Start());
         }
 
-        public int Port { get; }
+        public int Port => listener.Port;
 
         /// <summary>Request heads received, in order.</summary>
         public ConcurrentQueue<string> Requests { get; } = new ConcurrentQueue<string>();
@@ -44,7 +38,7 @@ namespace Fota.Client.Tests.Support
 
         public string BaseUrl => "http://127.0.0.1:" + Port + "/api/site/firmware_upgrade";
 
-        public CancellationToken Stopping => stop.Token;
+        public CancellationToken Stopping => listener.Stopping;
 
         /// <summary>A port on loopback where nothing listens (bound, then released).</summary>
         public static int UnusedPort()
@@ -94,47 +88,16 @@ namespace Fota.Client.Tests.Support
 
         public void Dispose()
         {
-            stop.Cancel();
-            listener.Stop();
-            acceptor.Join(5000);
+            listener.Dispose();
             if (ScriptErrors.TryPeek(out Exception error))
             {
                 throw new InvalidOperationException("the server script failed", error);
             }
         }
 
-        private void AcceptLoop()
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                Socket socket;
-                try
-                {
-                    socket = listener.AcceptSocket();
-                }
-                catch (SocketException)
-                {
-                    return;
-                }
-                catch (ObjectDisposedException)
-                {
-                    return;
-                }
-                catch (InvalidOperationException)
-                {
-                    // Dispose stopped the listener between the loop's check and AcceptSocket ("Not listening");
-                    // unhandled on this thread it would crash the whole test host.
-                    return;
-                }
-
-                var worker = new Thread(() => Serve(socket)) { IsBackground = true };
-                worker.Start();
-            }
-        }
-
         private void Serve(Socket socket)
         {
-            var connection = new ScriptedConnection(socket, stop.Token);
+            var connection = new ScriptedConnection(socket, listener.Stopping);
             try
             {
                 if (readsHead)

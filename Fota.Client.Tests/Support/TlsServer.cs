@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -15,24 +14,27 @@ namespace Fota.Client.Tests.Support
     /// </summary>
     public sealed class TlsServer : IDisposable
     {
-        private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly LoopbackListener listener;
         private readonly X509Certificate2 certificate;
         private readonly X509Certificate2 clientCa;
         private readonly byte[] reply;
-        private readonly Thread thread;
 
         public TlsServer(X509Certificate2 certificate, byte[] reply, X509Certificate2 clientCa = null)
         {
             this.certificate = certificate;
             this.reply = reply;
             this.clientCa = clientCa;
-            listener.Start();
-            Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            thread = new Thread(AcceptLoop) { IsBackground = true, Name = "tls-server" };
-            thread.Start();
+            // One connection at a time, served on the listener's thread.
+            listener = new LoopbackListener("tls-server", socket =>
+            {
+                using (socket)
+                {
+                    Serve(socket);
+                }
+            });
         }
 
-        public int Port { get; }
+        public int Port => listener.Port;
 
         public string BaseUrl => "https://127.0.0.1:" + Port + "/api/site/firmware_upgrade";
 
@@ -46,47 +48,15 @@ namespace Fota.Client.Tests.Support
 
         public void Dispose()
         {
-            listener.Stop();
-            thread.Join(5000);
+            listener.Dispose();
         }
 
-        private void AcceptLoop()
-        {
-            while (true)
-            {
-                TcpClient client;
-                try
-                {
-                    client = listener.AcceptTcpClient();
-                }
-                catch (SocketException)
-                {
-                    return; // stopped
-                }
-                catch (ObjectDisposedException)
-                {
-                    return;
-                }
-                catch (InvalidOperationException)
-                {
-                    // Dispose stopped the listener after the last client and before this call ("Not listening"); unhandled
-                    // on this thread it would crash the whole test host.
-                    return;
-                }
-
-                using (client)
-                {
-                    Serve(client);
-                }
-            }
-        }
-
-        private void Serve(TcpClient client)
+        private void Serve(Socket client)
         {
             try
             {
                 client.ReceiveTimeout = 10000;
-                using var ssl = new SslStream(client.GetStream());
+                using var ssl = new SslStream(new NetworkStream(client, ownsSocket: true));
                 ssl.AuthenticateAsServer(new SslServerAuthenticationOptions
                 {
                     ServerCertificate = certificate,
