@@ -64,7 +64,12 @@ namespace Fota.Client
         /// <summary>Reads the content into <paramref name="buffer"/>; returns its length, 0 when there is none or it does not fit.</summary>
         public int Read(byte[] buffer)
         {
-            string path = File.Exists(Path) ? Path : newPath;
+            return ReadWhole(File.Exists(Path) ? Path : newPath, buffer);
+        }
+
+        // The whole file at path into buffer; its length, or 0 when it is missing or longer than the buffer.
+        internal static int ReadWhole(string path, byte[] buffer)
+        {
             if (!File.Exists(path))
             {
                 return 0;
